@@ -1,0 +1,64 @@
+package org.imagefactory.core;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** An output encoding: what the {@code encoding} argument names and what a cache file's extension says. */
+public enum Encoding {
+    JPEG("jpeg", "image/jpeg", true, false),
+    PNG("png", "image/png", false, true),
+    GIF("gif", "image/gif", false, true),
+    BMP("bmp", "image/bmp", false, false),
+    WEBP("webp", "image/webp", true, true);
+
+    private final String argument;
+    private final String mimeType;
+    private final boolean lossy;
+    private final boolean alpha;
+
+    Encoding(String argument, String mimeType, boolean lossy, boolean alpha) {
+        this.argument = argument;
+        this.mimeType = mimeType;
+        this.lossy = lossy;
+        this.alpha = alpha;
+    }
+
+    /** The canonical name used in URLs and as the cache file extension. */
+    public String argument() {
+        return argument;
+    }
+
+    public String mimeType() {
+        return mimeType;
+    }
+
+    /** Whether {@code quality} changes the output. */
+    public boolean lossy() {
+        return lossy;
+    }
+
+    /** Whether transparency survives; otherwise it is flattened onto the background. */
+    public boolean supportsAlpha() {
+        return alpha;
+    }
+
+    /** Whether a file name ends in an extension of a format we read: jpg, jpeg, png, gif, bmp, webp, any case. */
+    public static boolean isImageFileName(String fileName) {
+        String extension = CacheNaming.extension(fileName);
+        return extension.equals("jpg") || Arrays.stream(values()).anyMatch(e -> e.argument.equals(extension));
+    }
+
+    /** Parses the {@code encoding} argument: a canonical name or {@code jpg}, in any letter case. */
+    public static Encoding parse(String value) {
+        String name = value.toLowerCase(Locale.ROOT);
+        if (name.equals("jpg")) {
+            return JPEG;
+        }
+        for (Encoding encoding : values()) {
+            if (encoding.argument.equals(name)) {
+                return encoding;
+            }
+        }
+        throw ImageFactoryException.invalidArgument("encoding", value, "one of jpeg, jpg, png, gif, bmp, webp");
+    }
+}

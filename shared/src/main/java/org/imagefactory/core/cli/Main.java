@@ -1,0 +1,202 @@
+package org.imagefactory.core.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
+
+import org.imagefactory.core.AtomicFiles;
+import org.imagefactory.core.CacheNaming;
+import org.imagefactory.core.Encoding;
+import org.imagefactory.core.ImageFactoryException;
+import org.imagefactory.core.PipelineOptions;
+import org.imagefactory.core.Rendition;
+import org.imagefactory.core.ResizePipeline;
+import org.imagefactory.core.SourceInfo;
+import org.imagefactory.core.SourcePath;
+import org.imagefactory.core.VariantRequest;
+import org.imagefactory.core.VariantSpec;
+
+/**
+ * {@code java -jar imagefactory-core-cli.jar --out DIR [--scalex N] [--scaley N] [--encoding E] [--quality Q]
+ * [--threads N] SOURCE...}: writes each variant at its cache-naming path under DIR, the same path the build
+ * plugin and the servlet filter use, and prints one line per output.
+ */
+public final class Main {
+
+    static final String USAGE = "usage: imagefactory --out DIR [--scalex N] [--scaley N] [--encoding jpeg|png|gif|bmp|webp]"
+            + " [--quality 1-100] [--threads N] [--max-source-pixels N] [--background #rrggbb] [--progressive]"
+            + " FILE_OR_FOLDER...";
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Main(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new Main(System.out, System.err).run(args));
+    }
+
+    /** Runs the command; returns 0 when every file was written, 1 when any failed, 2 on a usage error. */
+    int run(String[] args) {
+        Arguments arguments;
+        try {
+            arguments = Arguments.parse(args);
+        } catch (IllegalArgumentException | ImageFactoryException e) {
+            err.println("imagefactory: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
+        ImageIO.scanForPlugins();
+        List<Job> jobs = new ArrayList<>();
+        for (Path source : arguments.sources) {
+            if (Files.isDirectory(source)) {
+                try (Stream<Path> files = Files.walk(source)) {
+                    files.filter(Files::isRegularFile)
+                            .filter(file -> Encoding.isImageFileName(file.getFileName().toString()))
+                            .sorted()
+                            .forEach(file -> jobs.add(new Job(file, SourcePath.relativize(source, file))));
+                } catch (IOException | ImageFactoryException e) {
+                    err.println("imagefactory: " + source + ": " + e.getMessage());
+                    return 1;
+                }
+            } else {
+                jobs.add(new Job(source, SourcePath.of(source.getFileName().toString())));
+            }
+        }
+        ResizePipeline pipeline = new ResizePipeline(arguments.options);
+        AtomicInteger failures = new AtomicInteger();
+        ExecutorService workers = Executors.newFixedThreadPool(arguments.threads);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (Job job : jobs) {
+                running.add(workers.submit(() -> {
+                    if (!process(pipeline, arguments, job)) {
+                        failures.incrementAndGet();
+                    }
+                }));
+            }
+            for (Future<?> future : running) {
+                future.get();
+            }
+        } catch (Exception e) {
+            err.println("imagefactory: " + e);
+            return 1;
+        } finally {
+            workers.shutdownNow();
+        }
+        return failures.get() == 0 ? 0 : 1;
+    }
+
+    private boolean process(ResizePipeline pipeline, Arguments arguments, Job job) {
+        long start = System.nanoTime();
+        try {
+            SourceInfo info = pipeline.probe(job.file);
+            VariantSpec spec = pipeline.normalize(arguments.request, info);
+            Rendition rendition = pipeline.render(job.file, info, spec);
+            Path target = arguments.out.resolve(CacheNaming.variantPath(job.path, spec));
+            AtomicFiles.write(target, rendition.data());
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            synchronized (out) {
+                out.printf(Locale.ROOT, "%s  %s  %d  %d%n", target, rendition.size(), rendition.data().length, millis);
+            }
+            return true;
+        } catch (ImageFactoryException e) {
+            report(job, e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            report(job, e.toString());
+        } catch (OutOfMemoryError e) {
+            report(job, "out of memory (raise -Xmx or lower --max-source-pixels)");
+        }
+        return false;
+    }
+
+    private void report(Job job, String message) {
+        String line = message.startsWith(job.file.toString()) ? message : job.file + ": " + message;
+        synchronized (err) {
+            err.println("error: " + line);
+        }
+    }
+
+    private record Job(Path file, SourcePath path) {
+    }
+
+    private static final class Arguments {
+        Path out;
+        VariantRequest request = VariantRequest.ORIGINAL;
+        PipelineOptions options = PipelineOptions.DEFAULTS;
+        int threads = Runtime.getRuntime().availableProcessors();
+        final List<Path> sources = new ArrayList<>();
+
+        static Arguments parse(String[] args) {
+            Arguments parsed = new Arguments();
+            String scalex = null;
+            String scaley = null;
+            String encoding = null;
+            String quality = null;
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                switch (arg) {
+                    case "--out" -> parsed.out = Path.of(value(args, ++i, arg));
+                    case "--scalex" -> scalex = value(args, ++i, arg);
+                    case "--scaley" -> scaley = value(args, ++i, arg);
+                    case "--encoding" -> encoding = value(args, ++i, arg);
+                    case "--quality" -> quality = value(args, ++i, arg);
+                    case "--threads" -> parsed.threads = positive(value(args, ++i, arg), arg);
+                    case "--max-source-pixels" -> parsed.options =
+                            parsed.options.withMaxSourcePixels(positive(value(args, ++i, arg), arg));
+                    case "--background" -> parsed.options =
+                            parsed.options.withBackground(PipelineOptions.parseColor(value(args, ++i, arg)));
+                    case "--progressive" -> parsed.options = parsed.options.withProgressiveJpeg(true);
+                    case "-h", "--help" -> throw new IllegalArgumentException("help");
+                    default -> {
+                        if (arg.startsWith("--")) {
+                            throw new IllegalArgumentException("unknown option " + arg);
+                        }
+                        parsed.sources.add(Path.of(arg));
+                    }
+                }
+            }
+            if (parsed.out == null) {
+                throw new IllegalArgumentException("--out DIR is required");
+            }
+            if (parsed.sources.isEmpty()) {
+                throw new IllegalArgumentException("no source file or folder given");
+            }
+            parsed.request = VariantRequest.of(scalex, scaley, encoding, quality);
+            return parsed;
+        }
+
+        private static String value(String[] args, int index, String option) {
+            if (index >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return args[index];
+        }
+
+        private static int positive(String text, String option) {
+            try {
+                int value = Integer.parseInt(text);
+                if (value > 0) {
+                    return value;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below with the option's name
+            }
+            throw new IllegalArgumentException(option + " expects a positive whole number, got '" + text + "'");
+        }
+    }
+}
