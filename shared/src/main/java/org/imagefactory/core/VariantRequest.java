@@ -61,6 +61,40 @@ public record VariantRequest(Integer scalex, Integer scaley, Encoding encoding, 
         return equals(ORIGINAL);
     }
 
+    /**
+     * The request as URL arguments in canonical order, such as {@code scalex=320&encoding=webp}; empty for
+     * {@link #ORIGINAL}. Parsing the result gives back an equal request.
+     */
+    public String toQueryString() {
+        StringBuilder query = new StringBuilder();
+        append(query, SCALEX, scalex);
+        append(query, SCALEY, scaley);
+        append(query, ENCODING, encoding == null ? null : encoding.argument());
+        append(query, QUALITY, quality);
+        return query.toString();
+    }
+
+    private static void append(StringBuilder query, String name, Object value) {
+        if (value != null) {
+            query.append(query.length() == 0 ? "" : "&").append(name).append('=').append(value);
+        }
+    }
+
+    /** Parses what {@link #toQueryString()} writes. */
+    public static VariantRequest fromQueryString(String query) {
+        Map<String, String[]> arguments = new java.util.HashMap<>();
+        for (String pair : query.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            String value = equals < 0 ? "" : pair.substring(equals + 1);
+            arguments.merge(name, new String[] {value}, (a, b) -> new String[] {a[0], b[0]});
+        }
+        return fromArguments(arguments);
+    }
+
     public VariantRequest withEncoding(Encoding newEncoding) {
         return new VariantRequest(scalex, scaley, newEncoding, quality);
     }
