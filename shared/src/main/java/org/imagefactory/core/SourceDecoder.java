@@ -4,6 +4,9 @@ import java.awt.Graphics2D;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorConvertOp;
+import java.awt.image.DataBufferInt;
+import java.awt.image.Raster;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -63,6 +66,8 @@ final class SourceDecoder {
                 return toIntSrgb(image);
             } catch (ImageFactoryException e) {
                 throw e;
+            } catch (EOFException e) {
+                throw ImageProbe.corrupt(file, "the image data is truncated");
             } catch (IIOException | RuntimeException e) {
                 throw ImageProbe.corrupt(file, "the image data cannot be decoded (" + describe(e) + ")");
             } finally {
@@ -100,8 +105,10 @@ final class SourceDecoder {
             return image;
         }
         ColorSpace space = image.getColorModel().getColorSpace();
-        BufferedImage source = image;
-        if (!space.isCS_sRGB() && space.getType() != ColorSpace.TYPE_GRAY) {
+        if (space.getType() == ColorSpace.TYPE_GRAY) {
+            return grayToInt(image, type);
+        }
+        if (!space.isCS_sRGB()) {
             BufferedImage converted = new BufferedImage(image.getWidth(), image.getHeight(), type);
             new ColorConvertOp(space, ColorSpace.getInstance(ColorSpace.CS_sRGB), null).filter(image, converted);
             return converted;
@@ -109,9 +116,35 @@ final class SourceDecoder {
         BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), type);
         Graphics2D g = out.createGraphics();
         try {
-            g.drawImage(source, 0, 0, null);
+            g.drawImage(image, 0, 0, null);
         } finally {
             g.dispose();
+        }
+        return out;
+    }
+
+    /**
+     * Grey samples in PNG and JPEG are gamma-encoded like sRGB, but Java tags them with its linear grey space,
+     * so a colorimetric conversion would lighten them (50 becomes 122). The samples are copied as they are,
+     * scaled from their bit depth to 8 bits.
+     */
+    private static BufferedImage grayToInt(BufferedImage image, int type) {
+        Raster raster = image.getRaster();
+        int width = image.getWidth();
+        int bands = raster.getNumBands();
+        boolean alpha = type == BufferedImage.TYPE_INT_ARGB && bands > 1;
+        int grayMax = (1 << image.getColorModel().getComponentSize(0)) - 1;
+        int alphaMax = alpha ? (1 << image.getColorModel().getComponentSize(1)) - 1 : 1;
+        BufferedImage out = new BufferedImage(width, image.getHeight(), type);
+        int[] dst = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
+        int[] row = new int[width * bands];
+        for (int y = 0; y < image.getHeight(); y++) {
+            raster.getPixels(raster.getMinX(), raster.getMinY() + y, width, 1, row);
+            for (int x = 0, i = y * width; x < width; x++, i++) {
+                int gray = (row[x * bands] * 255 + grayMax / 2) / grayMax;
+                int a = alpha ? (row[x * bands + 1] * 255 + alphaMax / 2) / alphaMax : 255;
+                dst[i] = a << 24 | gray << 16 | gray << 8 | gray;
+            }
         }
         return out;
     }
