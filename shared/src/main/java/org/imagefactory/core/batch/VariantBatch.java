@@ -36,7 +36,7 @@ import org.imagefactory.core.VariantSpec;
  * writes the variant manifest there. Incremental: a variant whose output exists, is not older than its source,
  * and was made from the same source bytes under the same {@link VariantFingerprint} is left alone; outputs of
  * sources or variants that are gone are deleted. Each source is decoded once for all the variants it needs, and
- * sources are spread over worker threads, largest first so no big file is left for the end. A source that fails
+ * sources are spread over worker threads, most pixels first so no big file is left for the end. A source that fails
  * is reported and the others are still done.
  */
 public final class VariantBatch {
@@ -87,7 +87,12 @@ public final class VariantBatch {
                 }
             }
             if (!stale.isEmpty()) {
-                jobs.add(new Job(file, path, size, modified, stale));
+                try {
+                    jobs.add(new Job(file, path, size, modified, pipeline.probe(file), stale));
+                } catch (ImageFactoryException | IOException e) {
+                    failures.add(SourceFailure.of(file, message(e)));
+                    failed += stale.size();
+                }
             }
         }
         int toGenerate = jobs.stream().mapToInt(job -> job.stale.size()).sum();
@@ -96,7 +101,7 @@ public final class VariantBatch {
         failures.forEach(listener::failed);
 
         Tracker tracker = new Tracker(listener, toGenerate, start, settings.progressInterval().toNanos());
-        jobs.sort(Comparator.comparingLong((Job job) -> job.size).reversed());
+        jobs.sort(Comparator.comparingLong((Job job) -> job.info.pixels()).reversed());
         List<Outcome> outcomes = runAll(jobs, threads, outputRoot, fingerprints, tracker);
 
         int generated = 0;
@@ -166,7 +171,7 @@ public final class VariantBatch {
     private Outcome process(Job job, Path outputRoot, Map<VariantRequest, String> fingerprints, Tracker tracker) {
         Outcome outcome;
         try {
-            SourceInfo info = pipeline.probe(job.file);
+            SourceInfo info = job.info;
             Map<VariantSpec, List<VariantRequest>> requestsBySpec = new LinkedHashMap<>();
             for (VariantRequest request : job.stale) {
                 requestsBySpec.computeIfAbsent(pipeline.normalize(request, info), spec -> new ArrayList<>()).add(request);
@@ -186,17 +191,18 @@ public final class VariantBatch {
                 }
             }
             outcome = new Outcome(entries, bytesOut, null);
-        } catch (ImageFactoryException e) {
-            outcome = failure(job, e.getMessage(), tracker);
         } catch (IOException | RuntimeException e) {
-            String message = e.getMessage() == null || e.getMessage().isBlank() ? e.toString() : e.getMessage();
-            outcome = failure(job, message, tracker);
+            outcome = failure(job, message(e), tracker);
         } catch (OutOfMemoryError e) {
             outcome = failure(job, "out of memory while decoding it; give the JVM more heap (-Xmx in MAVEN_OPTS)"
                     + " or use fewer threads", tracker);
         }
         tracker.finished(job.stale.size());
         return outcome;
+    }
+
+    private static String message(Exception e) {
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.toString() : e.getMessage();
     }
 
     private static Outcome failure(Job job, String message, Tracker tracker) {
@@ -258,7 +264,8 @@ public final class VariantBatch {
         manifest.write(file);
     }
 
-    private record Job(Path file, SourcePath path, long size, long modified, List<VariantRequest> stale) {
+    private record Job(Path file, SourcePath path, long size, long modified, SourceInfo info,
+                       List<VariantRequest> stale) {
     }
 
     private record Outcome(List<GenerationState.Entry> entries, long bytesOut, SourceFailure failure) {
