@@ -9,10 +9,11 @@ import java.awt.image.Raster;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 
-import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -43,58 +44,85 @@ final class SourceDecoder {
         return Math.max(1, (int) Math.floor(shrink / margin));
     }
 
+    /**
+     * Decodes with the first installed reader for the format that can: when a reader refuses a feature (the
+     * libwebp-based reader and animated WebP, for example), the next one is tried. Truncation is the file's
+     * fault, not the reader's, and is reported at once.
+     */
     static BufferedImage decode(Path file, SourceInfo source, int subsampling) throws IOException {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             if (in == null) {
                 throw new IOException(file + ": cannot be opened");
             }
-            ImageReader reader = readerFor(in, source, file);
-            try {
-                reader.setInput(in, true, true);
-                TruncationListener truncation = new TruncationListener();
-                reader.addIIOReadWarningListener(truncation);
-                ImageReadParam param = reader.getDefaultReadParam();
-                if (subsampling > 1) {
-                    // Sample the middle of each block, not its corner, so the image does not shift.
-                    int offset = (subsampling - 1) / 2;
-                    param.setSourceSubsampling(subsampling, subsampling, offset, offset);
+            List<ImageReader> readers = readersFor(in, source, file);
+            String firstFailure = null;
+            for (ImageReader reader : readers) {
+                try {
+                    in.seek(0);
+                    return toIntSrgb(read(reader, in, file, subsampling));
+                } catch (ImageFactoryException e) {
+                    throw e;
+                } catch (EOFException e) {
+                    throw ImageProbe.corrupt(file, "the image data is truncated");
+                } catch (IOException | RuntimeException e) {
+                    firstFailure = firstFailure == null ? describe(e) : firstFailure;
+                } finally {
+                    reader.dispose();
                 }
-                BufferedImage image = reader.read(0, param);
-                if (truncation.message != null) {
-                    throw ImageProbe.corrupt(file, "the image data is damaged (" + truncation.message + ")");
-                }
-                return toIntSrgb(image);
-            } catch (ImageFactoryException e) {
-                throw e;
-            } catch (EOFException e) {
-                throw ImageProbe.corrupt(file, "the image data is truncated");
-            } catch (IIOException | RuntimeException e) {
-                throw ImageProbe.corrupt(file, "the image data cannot be decoded (" + describe(e) + ")");
-            } finally {
-                reader.dispose();
             }
+            throw ImageProbe.corrupt(file, "the image data cannot be decoded (" + firstFailure + ")");
         }
     }
 
-    private static ImageReader readerFor(ImageInputStream in, SourceInfo source, Path file) {
-        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-        String wanted = source.format().argument();
-        while (readers.hasNext()) {
-            ImageReader reader = readers.next();
-            try {
-                for (String name : reader.getOriginatingProvider().getFormatNames()) {
-                    String lower = name.toLowerCase(Locale.ROOT);
-                    if (lower.equals(wanted) || (wanted.equals("jpeg") && lower.equals("jpg"))) {
-                        return reader;
-                    }
-                }
-            } catch (RuntimeException ignored) {
-                // A provider without names is skipped like one that does not match.
-            }
-            reader.dispose();
+    private static BufferedImage read(ImageReader reader, ImageInputStream in, Path file, int subsampling)
+            throws IOException {
+        reader.setInput(in, true, true);
+        TruncationListener truncation = new TruncationListener();
+        reader.addIIOReadWarningListener(truncation);
+        ImageReadParam param = reader.getDefaultReadParam();
+        if (subsampling > 1) {
+            // Sample the middle of each block, not its corner, so the image does not shift.
+            int offset = (subsampling - 1) / 2;
+            param.setSourceSubsampling(subsampling, subsampling, offset, offset);
         }
-        throw new ImageFactoryException(Failure.UNSUPPORTED_FORMAT, file + ": no decoder for " + wanted
-                + " is installed (are the TwelveMonkeys ImageIO plugins registered?)");
+        BufferedImage image = reader.read(0, param);
+        if (truncation.message != null) {
+            throw ImageProbe.corrupt(file, "the image data is damaged (" + truncation.message + ")");
+        }
+        return image;
+    }
+
+    private static List<ImageReader> readersFor(ImageInputStream in, SourceInfo source, Path file) {
+        Iterator<ImageReader> candidates = ImageIO.getImageReaders(in);
+        String wanted = source.format().argument();
+        List<ImageReader> readers = new ArrayList<>(2);
+        while (candidates.hasNext()) {
+            ImageReader reader = candidates.next();
+            if (reads(reader, wanted)) {
+                readers.add(reader);
+            } else {
+                reader.dispose();
+            }
+        }
+        if (readers.isEmpty()) {
+            throw new ImageFactoryException(Failure.UNSUPPORTED_FORMAT, file + ": no decoder for " + wanted
+                    + " is installed (are the TwelveMonkeys ImageIO plugins registered?)");
+        }
+        return readers;
+    }
+
+    private static boolean reads(ImageReader reader, String wanted) {
+        try {
+            for (String name : reader.getOriginatingProvider().getFormatNames()) {
+                String lower = name.toLowerCase(Locale.ROOT);
+                if (lower.equals(wanted) || (wanted.equals("jpeg") && lower.equals("jpg"))) {
+                    return true;
+                }
+            }
+        } catch (RuntimeException ignored) {
+            // A provider without names is skipped like one that does not match.
+        }
+        return false;
     }
 
     /** Brings any decoded image to 8-bit sRGB in an int layout, with alpha only when the source has it. */

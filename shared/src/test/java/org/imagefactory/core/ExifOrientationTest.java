@@ -91,6 +91,23 @@ class ExifOrientationTest {
         assertUpright(output.image());
     }
 
+    /** 600x400 displayed, reduced 10×: the decoder subsamples the stored (possibly transposed) image. */
+    @ParameterizedTest(name = "large JPEG with orientation {0}, reduced 10x")
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
+    void subsampledDecodeIsOrientedToo(int orientation) throws IOException {
+        BufferedImage large = new BufferedImage(600, 400, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = large.createGraphics();
+        g.drawImage(upright(), 0, 0, 600, 400, null);
+        g.dispose();
+        Path source = dir.resolve("large" + orientation + ".jpg");
+        Files.write(source, Fixtures.withExifOrientation(Fixtures.jpeg(stored(large, orientation), 90), orientation, true));
+
+        Fixtures.Output output = Fixtures.render(source, "scalex=60&scaley=60&encoding=png");
+
+        assertThat(output.rendition().size()).isEqualTo(new VariantSpec.Size(60, 40));
+        assertUpright(output.image());
+    }
+
     @ParameterizedTest(name = "PNG with an eXIf chunk, orientation {0}")
     @ValueSource(ints = {3, 6, 8})
     void pngExifChunkIsApplied(int orientation) throws IOException {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every kind of source the core promises to read, as real encoders write them (see
@@ -55,9 +56,13 @@ class SourceFormatsTest {
                 Arguments.of("palette-trns.png", Encoding.PNG, RED, TRANSPARENT, 2),
                 Arguments.of("interlaced.png", Encoding.PNG, RED, BLUE, 2),
                 Arguments.of("animated.gif", Encoding.GIF, RED, BLUE, 2),
+                Arguments.of("transparent.gif", Encoding.GIF, RED, TRANSPARENT, 2),
                 Arguments.of("rgb24.bmp", Encoding.BMP, RED, BLUE, 2),
+                Arguments.of("alpha.bmp", Encoding.BMP, RED, TRANSPARENT, 2),
                 Arguments.of("lossy.webp", Encoding.WEBP, RED, BLUE, 12),
-                Arguments.of("lossless-alpha.webp", Encoding.WEBP, RED, TRANSPARENT, 2));
+                Arguments.of("lossy-alpha.webp", Encoding.WEBP, RED, TRANSPARENT, 12),
+                Arguments.of("lossless-alpha.webp", Encoding.WEBP, RED, TRANSPARENT, 2),
+                Arguments.of("animated.webp", Encoding.WEBP, RED, BLUE, 2));
     }
 
     @ParameterizedTest(name = "{0} at full size")
@@ -95,9 +100,10 @@ class SourceFormatsTest {
         assertColor(output.image(), 6, 8, left, tolerance + 12);
     }
 
-    @Test
-    void animatedGifGivesItsFirstFrameAndCountsFrames() throws IOException {
-        Path source = Fixtures.resource("animated.gif");
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"animated.gif", "animated.webp"})
+    void animationGivesItsFirstFrameAndCountsFrames(String name) throws IOException {
+        Path source = Fixtures.resource(name);
 
         assertThat(new ResizePipeline().probe(source).frames()).isEqualTo(2);
         Fixtures.Output output = Fixtures.render(source, "encoding=png");
