@@ -32,7 +32,7 @@ final class Chromium {
         options.setBinary(browser.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--hide-scrollbars", "--user-data-dir=" + profile, "--window-size=" + windowWidth + "," + windowHeight);
+                "--hide-scrollbars", "--user-data-dir=" + profile, "--window-size=" + Math.max(windowWidth, 500) + "," + windowHeight);
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(driver.toFile())
@@ -40,6 +40,9 @@ final class Chromium {
                 .withLogFile(folder.resolve("chromedriver.log").toFile())
                 .build();
         ChromeDriver chrome = new ChromeDriver(service, options);
+        // Headless windows are at least 500 px wide; the viewport of a phone is set the way DevTools' device mode does.
+        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", windowWidth,
+                "height", windowHeight, "deviceScaleFactor", 1, "mobile", false));
         chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(Duration.ofSeconds(30));
         return chrome;
     }

@@ -122,7 +122,7 @@ abstract class SiteContract {
     @Test
     void aMissingPregeneratedVariantIsGeneratedWithTheSameBytes() {
         String folder = SampleSite.PREGENERATED_PREFIX + CacheNaming.variantFolder(SourcePath.of(LANDSCAPE)) + "/";
-        Path exploded = site.explodedWithout(E2eFiles.output(containerName() + "-without-pregenerated").resolve("site"),
+        Path exploded = site.explodedWithout(E2eFiles.output(containerName() + "-exploded-war").resolve("site"),
                 entry -> entry.startsWith(folder));
         List<String> differing = new ArrayList<>();
         try (SiteServer bare = deploy(exploded, SIGNING_KEY, "without-pregenerated")) {
