@@ -116,7 +116,8 @@ public record VariantRequest(Integer scalex, Integer scaley, Encoding encoding, 
     static int parseDimension(String argument, String text) {
         String value = text.strip();
         if (!DECIMAL.matcher(value).matches()) {
-            throw ImageFactoryException.invalidArgument(argument, text, "a positive number of pixels such as 400 or 400.5");
+            throw ImageFactoryException.invalidArgument(argument, text,
+                    "a positive number of pixels such as 400 or 400.5 (digits only, at most 12 each side of the point)");
         }
         BigDecimal rounded = new BigDecimal(value).setScale(0, RoundingMode.HALF_UP);
         if (rounded.signum() <= 0) {

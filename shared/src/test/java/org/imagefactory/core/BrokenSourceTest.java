@@ -89,7 +89,9 @@ class BrokenSourceTest {
                 Arguments.of("sound.webp", riffWave(), Failure.UNSUPPORTED_FORMAT),
                 Arguments.of("one-byte.gif", new byte[] {'G'}, Failure.CORRUPT_IMAGE),
                 Arguments.of("zeros.bmp", new byte[4096], Failure.UNSUPPORTED_FORMAT),
-                Arguments.of("tiff.jpg", new byte[] {'I', 'I', 42, 0, 8, 0, 0, 0, 0, 0}, Failure.UNSUPPORTED_FORMAT));
+                Arguments.of("tiff.jpg", new byte[] {'I', 'I', 42, 0, 8, 0, 0, 0, 0, 0}, Failure.UNSUPPORTED_FORMAT),
+                Arguments.of("zero-width.png", pngClaiming(0, 10), Failure.CORRUPT_IMAGE),
+                Arguments.of("negative-width.png", pngClaiming(-5, 10), Failure.CORRUPT_IMAGE));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -98,6 +100,12 @@ class BrokenSourceTest {
         Path file = Files.write(dir.resolve(name), data);
 
         assertRefused(file, expected);
+    }
+
+    private static byte[] pngClaiming(int width, int height) {
+        byte[] png = encoded("png");
+        java.nio.ByteBuffer.wrap(png).putInt(16, width).putInt(20, height);
+        return png;
     }
 
     private static byte[] riffWave() {

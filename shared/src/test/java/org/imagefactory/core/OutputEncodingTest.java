@@ -73,6 +73,31 @@ class OutputEncodingTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Encoding.class)
+    void tinyAndThinSourcesInEveryEncoding(Encoding encoding) throws IOException {
+        Path dot = Fixtures.write(Fixtures.filled(1, 1, RED), "png", dir.resolve("dot.png"));
+        Path column = Fixtures.write(Fixtures.filled(1, 300, BLUE), "png", dir.resolve("column.png"));
+        Path row = Fixtures.write(Fixtures.filled(300, 1, BLUE), "png", dir.resolve("row.png"));
+        Path odd = Fixtures.write(Fixtures.filled(7, 9, RED), "png", dir.resolve("odd.png"));
+        String as = "&encoding=" + encoding.argument();
+        int tolerance = encoding.lossy() ? 16 : 4;
+
+        Fixtures.Output one = Fixtures.render(dot, "scalex=400" + as);
+        Fixtures.Output tall = Fixtures.render(column, "scalex=10&scaley=30" + as);
+        Fixtures.Output wide = Fixtures.render(row, "scalex=30&scaley=10" + as);
+        Fixtures.Output small = Fixtures.render(odd, "scalex=3&scaley=3" + as);
+
+        assertThat(one.rendition().size()).isEqualTo(new VariantSpec.Size(1, 1));
+        assertColor(one.image(), 0, 0, RED, tolerance);
+        assertThat(tall.rendition().size()).isEqualTo(new VariantSpec.Size(1, 30));
+        assertColor(tall.image(), 0, 15, BLUE, tolerance);
+        assertThat(wide.rendition().size()).isEqualTo(new VariantSpec.Size(30, 1));
+        assertColor(wide.image(), 15, 0, BLUE, tolerance);
+        assertThat(small.rendition().size()).isEqualTo(new VariantSpec.Size(2, 3));
+        assertColor(small.image(), 1, 1, RED, tolerance);
+    }
+
     @Test
     void jpegQualityChangesTheBytes() throws IOException {
         Path source = opaqueSource();
