@@ -254,7 +254,7 @@ final class PictureHandler {
         } catch (ImageFactoryException e) {
             probes.refuse(source, e);
             statistics.refused.increment();
-            LOG.log(System.Logger.Level.WARNING, "imagefactory: refusing " + source.file() + ": " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "imagefactory: refusing " + e.getMessage());
             throw refusal(source, e);
         } catch (NoSuchFileException e) {
             throw HttpFailure.notFound();

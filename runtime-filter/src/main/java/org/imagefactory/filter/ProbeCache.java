@@ -58,7 +58,7 @@ final class ProbeCache {
         try {
             return new Entry(source.modified(), source.size(), pipeline.probe(source.file()), null);
         } catch (ImageFactoryException e) {
-            LOG.log(System.Logger.Level.WARNING, "imagefactory: refusing " + source.file() + ": " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "imagefactory: refusing " + e.getMessage());
             return new Entry(source.modified(), source.size(), null, e);
         }
     }
