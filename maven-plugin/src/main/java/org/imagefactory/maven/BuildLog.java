@@ -23,7 +23,7 @@ final class BuildLog implements BatchListener {
     @Override
     public void planned(int sources, int toGenerate, int upToDate, int threads) {
         if (toGenerate == 0) {
-            log.info(PREFIX + sources + " sources: every variant is up to date");
+            log.info(PREFIX + sources + " sources: nothing to generate, " + upToDate + " up to date");
         } else {
             log.info(PREFIX + sources + " sources: " + toGenerate + " variants to generate, " + upToDate
                     + " up to date, " + threads + (threads == 1 ? " thread" : " threads"));

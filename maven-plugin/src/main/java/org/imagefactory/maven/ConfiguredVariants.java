@@ -24,12 +24,8 @@ final class ConfiguredVariants {
     static List<VariantRequest> parse(List<Variant> variants) throws MojoExecutionException {
         Set<VariantRequest> requests = new LinkedHashSet<>();
         for (int i = 0; i < variants.size(); i++) {
-            Variant variant = variants.get(i);
+            Variant variant = variants.get(i) == null ? new Variant() : variants.get(i);
             String element = "<variants><variant>[" + (i + 1) + "]";
-            if (variant == null) {
-                throw new MojoExecutionException(element + " is empty: expected at least one of <scalex>, <scaley>,"
-                        + " <encoding>, <quality>");
-            }
             check(element, VariantRequest.SCALEX, variant.getScalex(), v -> VariantRequest.of(v, null, null, null));
             check(element, VariantRequest.SCALEY, variant.getScaley(), v -> VariantRequest.of(null, v, null, null));
             check(element, VariantRequest.ENCODING, variant.getEncoding(), v -> VariantRequest.of(null, null, v, null));

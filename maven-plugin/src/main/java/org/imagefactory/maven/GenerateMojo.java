@@ -165,10 +165,16 @@ public class GenerateMojo extends AbstractMojo {
     private static String pluginVersion() throws MojoExecutionException {
         try (InputStream in = GenerateMojo.class.getResourceAsStream("plugin.properties")) {
             Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version");
-        } catch (IOException | NullPointerException e) {
-            throw new MojoExecutionException("imagefactory: the plugin jar is incomplete (plugin.properties)", e);
+            if (in != null) {
+                properties.load(in);
+            }
+            String version = properties.getProperty("version");
+            if (version == null) {
+                throw new MojoExecutionException("imagefactory: the plugin jar is incomplete (no plugin.properties)");
+            }
+            return version;
+        } catch (IOException e) {
+            throw new MojoExecutionException("imagefactory: the plugin jar cannot be read", e);
         }
     }
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class GenerationState {
         if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
             return new GenerationState(List.of());
         }
-        List<Entry> read = new java.util.ArrayList<>();
+        List<Entry> read = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] fields = line.split("\t", -1);
             if (fields.length != 5) {
