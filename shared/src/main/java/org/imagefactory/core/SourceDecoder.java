@@ -59,7 +59,9 @@ final class SourceDecoder {
             for (ImageReader reader : readers) {
                 try {
                     in.seek(0);
-                    return toIntSrgb(read(reader, in, file, subsampling));
+                    boolean png = source.format() == Encoding.PNG;
+                    BufferedImage image = toIntSrgb(read(reader, in, file, subsampling, png));
+                    return png ? PngColorProfile.apply(reader, image) : image;
                 } catch (ImageFactoryException e) {
                     throw e;
                 } catch (EOFException e) {
@@ -74,9 +76,9 @@ final class SourceDecoder {
         }
     }
 
-    private static BufferedImage read(ImageReader reader, ImageInputStream in, Path file, int subsampling)
-            throws IOException {
-        reader.setInput(in, true, true);
+    private static BufferedImage read(ImageReader reader, ImageInputStream in, Path file, int subsampling,
+            boolean keepMetadata) throws IOException {
+        reader.setInput(in, true, !keepMetadata);
         TruncationListener truncation = new TruncationListener();
         reader.addIIOReadWarningListener(truncation);
         ImageReadParam param = reader.getDefaultReadParam();

@@ -49,6 +49,7 @@ class SourceFormatsTest {
                 Arguments.of("ycck.jpg", Encoding.JPEG, RED, BLUE, 12),
                 Arguments.of("gray.jpg", Encoding.JPEG, DARK_GREY, LIGHT_GREY, 6),
                 Arguments.of("linear-icc.jpg", Encoding.JPEG, new Color(188, 188, 188), new Color(188, 188, 188), 4),
+                Arguments.of("linear-icc.png", Encoding.PNG, new Color(188, 188, 188), new Color(188, 188, 188), 3),
                 Arguments.of("rgb16.png", Encoding.PNG, RED, BLUE, 2),
                 Arguments.of("rgba16.png", Encoding.PNG, RED, TRANSPARENT, 2),
                 Arguments.of("gray16.png", Encoding.PNG, DARK_GREY, LIGHT_GREY, 2),
