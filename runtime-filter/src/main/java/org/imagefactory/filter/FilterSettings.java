@@ -117,7 +117,8 @@ record FilterSettings(String sourceRoot, String pregeneratedRoot, String cacheDi
                 } catch (NumberFormatException e) {
                     // reported below
                 }
-                throw invalid(name, value, "positive whole numbers of pixels separated by commas, such as 320,640,1280");
+                throw invalid(name, value,
+                        "positive whole numbers of pixels separated by commas, such as 320,640,1280");
             }
             return sizes;
         }

@@ -31,7 +31,8 @@ class FilterSettingsTest {
     @Test
     void valuesAreReadInTheirUsualSpellings() {
         Map<String, String> params = Map.of("sizePolicy", "Strict", "allowedSizes", "200, 100 300",
-                "queueTimeout", "500ms", "cacheMaxBytes", "512m", "background", "#000000", "maxSourcePixels", "24_000_000");
+                "queueTimeout", "500ms", "cacheMaxBytes", "512m", "background", "#000000",
+                "maxSourcePixels", "24_000_000");
         FilterSettings settings = FilterSettings.read(params::get);
         assertThat(settings.sizePolicy()).isEqualTo(SizePolicy.STRICT);
         assertThat(settings.allowedSizes()).containsExactly(100, 200, 300);
@@ -39,7 +40,8 @@ class FilterSettingsTest {
         assertThat(settings.cacheMaxBytes()).isEqualTo(512L << 20);
         assertThat(settings.background()).isEqualTo(Color.BLACK);
         assertThat(settings.maxSourcePixels()).isEqualTo(24_000_000L);
-        assertThat(FilterSettings.read(Map.of("queueTimeout", "2.5")::get).queueTimeout()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(FilterSettings.read(Map.of("queueTimeout", "2.5")::get).queueTimeout())
+                .isEqualTo(Duration.ofMillis(2500));
     }
 
     @ParameterizedTest

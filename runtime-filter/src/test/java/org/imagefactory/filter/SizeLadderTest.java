@@ -32,7 +32,8 @@ class SizeLadderTest {
         VariantRequest onLadder = VariantRequest.of("320", "640", null, null);
         assertThat(ladder.apply(SizePolicy.STRICT, onLadder)).isEqualTo(onLadder);
         assertThatThrownBy(() -> ladder.apply(SizePolicy.STRICT, VariantRequest.of("320", "641", null, null)))
-                .isInstanceOf(ImageFactoryException.class).hasMessageContaining("scaley=641").hasMessageContaining("[320, 640]");
+                .isInstanceOf(ImageFactoryException.class)
+                .hasMessageContaining("scaley=641").hasMessageContaining("[320, 640]");
         VariantRequest odd = VariantRequest.of("333", "777", null, null);
         assertThat(ladder.apply(SizePolicy.ANY, odd)).isEqualTo(odd);
     }

@@ -13,7 +13,7 @@ import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.scan.StandardJarScanner;
 import org.imagefactory.filter.Container;
 
-/** Embedded Tomcat 11, each web app added over an unpacked folder with the default servlet and MIME types but no JSP. */
+/** Embedded Tomcat 11: each web app an unpacked folder, with the default servlet and MIME types, no JSP. */
 final class TomcatContainer implements Container {
 
     private final Tomcat tomcat = new Tomcat();
