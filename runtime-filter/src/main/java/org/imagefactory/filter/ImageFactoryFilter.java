@@ -57,8 +57,9 @@ public class ImageFactoryFilter implements Filter {
                     + " is inside sourceRoot " + sourceRoot + "; put the cache outside the source images");
         }
         FilterStatistics statistics = new FilterStatistics();
-        handler = new PictureHandler(settings, sourceRoot, pregenerated(settings.pregeneratedRoot()), cacheRoot,
-                statistics);
+        Pregenerated pregenerated = pregenerated(settings.pregeneratedRoot(),
+                webAppFolder(settings.sourceRoot()) != null);
+        handler = new PictureHandler(settings, sourceRoot, pregenerated, cacheRoot, statistics);
         prefixes = prefixes(context.getFilterRegistration(config.getFilterName()));
         statisticsAttribute = FilterStatistics.ATTRIBUTE_PREFIX + config.getFilterName();
         context.setAttribute(statisticsAttribute, statistics);
@@ -125,16 +126,22 @@ public class ImageFactoryFilter implements Filter {
         }
     }
 
-    private Pregenerated pregenerated(String configured) {
+    /** Pre-generated files in the web app ship with sources in the web app: one build made both. */
+    private Pregenerated pregenerated(String configured, boolean sourcesInWebApp) {
         Path folder = webAppFolder(configured);
         if (folder != null) {
-            return Pregenerated.inDirectory(folder);
+            Pregenerated inWebApp = Pregenerated.inDirectory(folder);
+            return sourcesInWebApp ? inWebApp.shippedWithSources() : inWebApp;
         }
         Path absolute = Path.of(configured);
         if (absolute.isAbsolute() && Files.isDirectory(absolute)) {
             return Pregenerated.inDirectory(absolute);
         }
-        return configured.startsWith("/") ? Pregenerated.inWebApp(context, configured) : Pregenerated.none();
+        if (!configured.startsWith("/")) {
+            return Pregenerated.none();
+        }
+        Pregenerated packed = Pregenerated.inWebApp(context, configured);
+        return sourcesInWebApp ? packed.shippedWithSources() : packed;
     }
 
     private Path cacheRoot(String configured) throws ServletException {

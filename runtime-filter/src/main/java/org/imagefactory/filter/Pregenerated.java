@@ -30,17 +30,28 @@ final class Pregenerated {
     private final String resourceRoot;
     private final VariantManifest manifest;
     private final Set<String> files;
+    private final boolean shippedWithSources;
 
-    private Pregenerated(Path directory, ServletContext context, String resourceRoot, VariantManifest manifest) {
+    private Pregenerated(Path directory, ServletContext context, String resourceRoot, VariantManifest manifest,
+            boolean shippedWithSources) {
         this.directory = directory;
         this.context = context;
         this.resourceRoot = resourceRoot;
         this.manifest = manifest;
         this.files = manifest == null ? null : new HashSet<>(manifest.files());
+        this.shippedWithSources = shippedWithSources;
     }
 
     static Pregenerated none() {
-        return new Pregenerated(null, null, null, null);
+        return new Pregenerated(null, null, null, null, false);
+    }
+
+    /**
+     * The same pre-generated files, built together with the sources and shipped in one war: no file date can say
+     * one is stale, because containers that unpack a war stamp every file with its unpack time, in any order.
+     */
+    Pregenerated shippedWithSources() {
+        return new Pregenerated(directory, context, resourceRoot, manifest, true);
     }
 
     static Pregenerated inDirectory(Path directory) {
@@ -53,7 +64,7 @@ final class Pregenerated {
                 LOG.log(System.Logger.Level.WARNING, "imagefactory: cannot read " + file + ": " + e.getMessage());
             }
         }
-        return new Pregenerated(directory, null, null, manifest);
+        return new Pregenerated(directory, null, null, manifest, false);
     }
 
     /** A folder inside a packed web app: usable only through its manifest. */
@@ -63,7 +74,7 @@ final class Pregenerated {
             if (in == null) {
                 return none();
             }
-            return new Pregenerated(null, context, root, readManifest(in, name));
+            return new Pregenerated(null, context, root, readManifest(in, name), false);
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "imagefactory: cannot read " + name + ": " + e.getMessage());
             return none();
@@ -81,7 +92,10 @@ final class Pregenerated {
         return Optional.ofNullable(manifest);
     }
 
-    /** The pre-generated file for a variant path, unless there is none or its source changed since. */
+    /**
+     * The pre-generated file for a variant path, unless there is none or its source changed since (judged by file
+     * dates only when the sources were not shipped with the pre-generated files).
+     */
     Optional<Payload> find(String variantPath, FileTime sourceModified) throws IOException {
         if (files != null && !files.contains(variantPath)) {
             return Optional.empty();
@@ -93,7 +107,7 @@ final class Pregenerated {
             } catch (NoSuchFileException e) {
                 return Optional.empty();
             }
-            if (!attributes.isRegularFile() || attributes.lastModifiedTime().compareTo(sourceModified) < 0) {
+            if (!attributes.isRegularFile() || isStale(attributes.lastModifiedTime().toMillis(), sourceModified)) {
                 return Optional.empty();
             }
             return Optional.of(Payload.OnDisk.of(directory.resolve(variantPath), attributes));
@@ -102,12 +116,16 @@ final class Pregenerated {
             URL url = context.getResource(resourceRoot + "/" + variantPath);
             if (url != null) {
                 Payload.Resource resource = Payload.Resource.of(url);
-                if (resource.lastModified() >= sourceModified.toMillis()) {
+                if (!isStale(resource.lastModified(), sourceModified)) {
                     return Optional.of(resource);
                 }
             }
         }
         return Optional.empty();
+    }
+
+    private boolean isStale(long builtMillis, FileTime sourceModified) {
+        return !shippedWithSources && builtMillis < sourceModified.toMillis();
     }
 
     /** The sizes the build configuration names: the default size ladder. */

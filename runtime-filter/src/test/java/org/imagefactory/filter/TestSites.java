@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +84,9 @@ final class TestSites {
         Path pregenerated = webApp("site").resolve("WEB-INF/imagefactory");
         String variant = "photos/cat.jpg/x-320-y-800-cat.jpeg";
         TestImages.write(pregenerated.resolve(variant), TestImages.picture(320, 213, PREGENERATED, false), "jpeg");
+        // A container that unpacks the war stamps files with unpack times, in any order: a variant built with
+        // its source in one war may look older than the source and must still count as pre-generated.
+        Files.setLastModifiedTime(pregenerated.resolve(variant), FileTime.from(Instant.now().minusSeconds(3600)));
         new VariantManifest(List.of(VariantRequest.of("320", null, null, null),
                 VariantRequest.of("640", null, "webp", null)), List.of(variant))
                 .write(pregenerated.resolve(VariantManifest.FILE_NAME));
