@@ -67,14 +67,15 @@ plugin_round() {
   rm -rf "$project/target"
   local t log
   log="$work/plugin.log"
-  t=$(ms)
   rm -f "$work/gc.log"
-  (cd "$project" && MAVEN_OPTS="$MAVEN_OPTS -Xlog:gc:file=$work/gc.log" \
-      mvn -B -o org.imagefactory:imagefactory-maven-plugin:"$version":generate) > "$log" 2>&1 \
+  t=$(ms)
+  { time (cd "$project" && MAVEN_OPTS="$MAVEN_OPTS -Xlog:gc:file=$work/gc.log" \
+      mvn -B -o org.imagefactory:imagefactory-maven-plugin:"$version":generate > "$log" 2>&1) ; } 2> "$work/plugin.cpu" \
       || { cat "$log"; exit 1; }
+  plugin_wall=$(( $(ms) - t ))
+  plugin_cpu=$(cpu_ms "$work/plugin.cpu")
   # Peak heap: the most ever in use when a collection started ("123M->45M(512M)").
   peak_heap=$(grep -oE '[0-9]+M->[0-9]+M\([0-9]+M\)' "$work/gc.log" | cut -dM -f1 | sort -n | tail -1)
-  plugin_wall=$(( $(ms) - t ))
   # The summary line ends with the plugin's own time: "...; 6.1 s".
   plugin_self=$(sed -n 's/.*\[imagefactory\] .* generated, .*; \([0-9.]*\) s$/\1/p' "$log" | awk '{ printf "%d", $1 * 1000 }')
   [ -n "$plugin_self" ] || { cat "$log"; exit 1; }
