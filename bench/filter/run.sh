@@ -33,7 +33,7 @@ cat > "$app/WEB-INF/web.xml" <<XML
 </web-app>
 XML
 
-java -Xmx512m -XX:+ExitOnOutOfMemoryError -Xlog:gc:file="$work/gc.log" -cp "$classpath" bench/filter/JettyServe.java "$app" $filter_port \
+java -Xmx512m -XX:+ExitOnOutOfMemoryError ${FILTER_JAVA_OPTS:-} -Xlog:gc:file="$work/gc.log" -cp "$classpath" bench/filter/JettyServe.java "$app" $filter_port \
   > "$work/jetty.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$filter_port/" && break; sleep 0.3; done

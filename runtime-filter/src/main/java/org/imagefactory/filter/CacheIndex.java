@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.imagefactory.core.AtomicFiles;
@@ -25,11 +26,14 @@ final class CacheIndex {
     private static final System.Logger LOG = System.getLogger(CacheIndex.class.getName());
 
     private final long maxBytes;
+    private final Consumer<Path> evicted;
     private final LinkedHashMap<Path, Long> sizes = new LinkedHashMap<>(256, 0.75f, true);
     private long totalBytes;
 
-    CacheIndex(long maxBytes) {
+    /** @param evicted told about each file deleted to keep the cache under its cap */
+    CacheIndex(long maxBytes, Consumer<Path> evicted) {
         this.maxBytes = maxBytes;
+        this.evicted = evicted;
     }
 
     /** Indexes what an earlier run left in the cache, oldest first, and trims it to the cap. */
@@ -101,6 +105,7 @@ final class CacheIndex {
             }
             totalBytes -= entry.getValue();
             oldest.remove();
+            evicted.accept(entry.getKey());
         }
     }
 }

@@ -18,11 +18,12 @@ import org.imagefactory.core.VariantSpec;
  * @param sourceRoot       web-app folder or absolute directory of the source images
  * @param pregeneratedRoot web-app folder or absolute directory the build plugin wrote into
  * @param cacheDir         absolute directory for generated variants, or {@code null} for the container's temp dir
+ * @param fileCheckInterval how long a repeated request trusts that the files it was served from are unchanged
  */
 record FilterSettings(String sourceRoot, String pregeneratedRoot, String cacheDir, SizePolicy sizePolicy,
                       Set<Integer> allowedSizes, String signingKey, long maxSourcePixels, int maxConcurrent,
                       int queueSize, Duration queueTimeout, long cacheMaxBytes, String cacheControl,
-                      int defaultQuality, Color background) {
+                      int defaultQuality, Color background, Duration fileCheckInterval) {
 
     static final String CONTEXT_PARAM_PREFIX = "imagefactory.";
 
@@ -48,7 +49,8 @@ record FilterSettings(String sourceRoot, String pregeneratedRoot, String cacheDi
                 in.bytes("cacheMaxBytes", 1L << 30),
                 in.text("cacheControl", "public, max-age=86400"),
                 (int) in.number("defaultQuality", VariantSpec.STANDARD_QUALITY, 1, 100),
-                in.color("background", Color.WHITE));
+                in.color("background", Color.WHITE),
+                in.duration("fileCheckInterval", Duration.ofSeconds(1)));
     }
 
     PipelineOptions pipelineOptions() {

@@ -2,6 +2,9 @@ package org.imagefactory.filter;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,33 +13,48 @@ import jakarta.servlet.http.HttpServletResponse;
 /** Writes responses: an image with its caching headers (or {@code 304}), or an error with a one-line reason. */
 final class HttpReplies {
 
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
     private HttpReplies() {
     }
 
     /**
-     * Sends a payload, or {@code 304} when the client's copy is current; {@code HEAD} gets the headers only.
+     * The headers of an image response, rendered once, so a reply served again from the {@link ReplyIndex}
+     * formats nothing.
      *
      * @param serverTiming the {@code Server-Timing} value, or {@code null} for none
      */
-    static void send(HttpServletRequest request, HttpServletResponse response, Payload payload, String contentType,
-                     String cacheControl, boolean varyAccept, String serverTiming) throws IOException {
-        String etag = payload.etag();
-        response.setHeader("ETag", etag);
-        response.setDateHeader("Last-Modified", payload.lastModified());
-        response.setHeader("Cache-Control", cacheControl);
-        if (varyAccept) {
+    record Headers(String contentType, long length, String etag, long lastModified, String lastModifiedDate,
+                   String cacheControl, boolean varyAccept, String serverTiming) {
+
+        static Headers of(Payload payload, String contentType, String cacheControl, boolean varyAccept,
+                          String serverTiming) {
+            return new Headers(contentType, payload.length(), payload.etag(), payload.lastModified(),
+                    HTTP_DATE.format(Instant.ofEpochMilli(payload.lastModified())), cacheControl, varyAccept,
+                    serverTiming);
+        }
+    }
+
+    /** Sends a payload, or {@code 304} when the client's copy is current; {@code HEAD} gets the headers only. */
+    static void send(HttpServletRequest request, HttpServletResponse response, Headers headers, Payload payload)
+            throws IOException {
+        response.setHeader("ETag", headers.etag());
+        response.setHeader("Last-Modified", headers.lastModifiedDate());
+        response.setHeader("Cache-Control", headers.cacheControl());
+        if (headers.varyAccept()) {
             response.setHeader("Vary", "Accept");
         }
-        if (serverTiming != null) {
-            response.setHeader("Server-Timing", serverTiming);
+        if (headers.serverTiming() != null) {
+            response.setHeader("Server-Timing", headers.serverTiming());
         }
-        if (notModified(request, etag, payload.lastModified())) {
+        if (notModified(request, headers.etag(), headers.lastModified())) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
         response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType(contentType);
-        response.setContentLengthLong(payload.length());
+        response.setContentType(headers.contentType());
+        response.setContentLengthLong(headers.length());
         if (!"HEAD".equals(request.getMethod())) {
             payload.writeTo(response.getOutputStream());
         }
@@ -93,8 +111,7 @@ final class HttpReplies {
             String[] parts = range.split(";");
             if (parts[0].strip().equals("image/webp")) {
                 for (int i = 1; i < parts.length; i++) {
-                    String parameter = parts[i].strip().replace(" ", "");
-                    if (parameter.matches("q=0(\\.0*)?")) {
+                    if (isZeroWeight(parts[i].replace(" ", "").strip())) {
                         return false;
                     }
                 }
@@ -102,6 +119,25 @@ final class HttpReplies {
             }
         }
         return false;
+    }
+
+    /** {@code q=0}, {@code q=0.}, {@code q=0.000}: the client refuses the type. */
+    private static boolean isZeroWeight(String parameter) {
+        if (!parameter.startsWith("q=0")) {
+            return false;
+        }
+        if (parameter.length() == 3) {
+            return true;
+        }
+        if (parameter.charAt(3) != '.') {
+            return false;
+        }
+        for (int i = 4; i < parameter.length(); i++) {
+            if (parameter.charAt(i) != '0') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String oneLine(String text) {

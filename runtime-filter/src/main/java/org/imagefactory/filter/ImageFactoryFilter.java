@@ -83,6 +83,9 @@ public class ImageFactoryFilter implements Filter {
 
     @Override
     public void destroy() {
+        if (handler != null) {
+            handler.close();
+        }
         if (context != null) {
             context.removeAttribute(statisticsAttribute);
         }

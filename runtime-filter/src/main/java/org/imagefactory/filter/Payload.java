@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLConnection;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.zip.CRC32;
@@ -28,23 +27,31 @@ interface Payload {
         return "\"" + Long.toHexString(lastModified) + "-" + Long.toHexString(length) + "\"";
     }
 
-    /** A file on disk. */
-    record OnDisk(Path file, long length, long lastModified) implements Payload {
+    /** A file on disk, as it was when its stamp was read. */
+    record OnDisk(Path file, FileStamp stamp) implements Payload {
 
         static OnDisk of(Path file, BasicFileAttributes attributes) {
-            return new OnDisk(file, attributes.size(), attributes.lastModifiedTime().toMillis());
+            return new OnDisk(file, FileStamp.of(attributes));
+        }
+
+        @Override
+        public long length() {
+            return stamp.size();
+        }
+
+        @Override
+        public long lastModified() {
+            return stamp.lastModifiedMillis();
         }
 
         @Override
         public String etag() {
-            return fileTag(lastModified, length);
+            return fileTag(lastModified(), length());
         }
 
         @Override
         public void writeTo(OutputStream out) throws IOException {
-            try (InputStream in = Files.newInputStream(file)) {
-                copy(in, out, length);
-            }
+            FileStreaming.copy(file, length(), out);
         }
     }
 

@@ -34,6 +34,7 @@ final class PictureHandler {
 
     private static final System.Logger LOG = System.getLogger(PictureHandler.class.getName());
     private static final String AUTO = "auto";
+    private static final String PREGENERATED = "pregenerated";
 
     private final FilterSettings settings;
     private final ResizePipeline pipeline;
@@ -47,6 +48,7 @@ final class PictureHandler {
     private final AdmissionControl admission;
     private final SingleFlight<Path, Reply> flights = new SingleFlight<>();
     private final FilterStatistics statistics;
+    private final ReplyIndex known;
     private final AtomicBoolean cacheWarned = new AtomicBoolean();
 
     /** How a variant was found, for the response and its {@code Server-Timing}. */
@@ -64,7 +66,8 @@ final class PictureHandler {
         this.sourceRoot = sourceRoot;
         this.pregenerated = pregenerated;
         this.cacheRoot = cacheRoot;
-        this.cacheIndex = new CacheIndex(settings.cacheMaxBytes());
+        this.known = new ReplyIndex(settings.fileCheckInterval().toNanos());
+        this.cacheIndex = new CacheIndex(settings.cacheMaxBytes(), known::forgetFile);
         this.ladder = SizeLadder.of(pregenerated.configuredSizes(), settings.allowedSizes());
         this.signer = settings.signingKey() == null ? null : new UrlSigner(settings.signingKey());
         this.probes = new ProbeCache(pipeline);
@@ -78,9 +81,20 @@ final class PictureHandler {
         return ladder;
     }
 
+    /** Closes the files kept open for repeated requests. */
+    void close() {
+        known.close();
+    }
+
     void handle(HttpServletRequest request, HttpServletResponse response, String rawPath) throws IOException {
+        String method = request.getMethod();
+        String key = method.equals("GET") || method.equals("HEAD")
+                ? ReplyIndex.key(rawPath, request.getQueryString()) : null;
+        if (key != null && serveKnown(request, response, key)) {
+            return;
+        }
         try {
-            serve(request, response, rawPath);
+            serve(request, response, rawPath, key);
         } catch (HttpFailure failure) {
             HttpReplies.fail(request, response, failure);
         } catch (AdmissionControl.Overloaded e) {
@@ -91,40 +105,87 @@ final class PictureHandler {
         }
     }
 
-    private void serve(HttpServletRequest request, HttpServletResponse response, String rawPath) throws IOException {
-        String method = request.getMethod();
-        if (!method.equals("GET") && !method.equals("HEAD")) {
+    /**
+     * Serves a request the full lookup answered before, when both files are provably unchanged.
+     *
+     * @return {@code false} when the request needs the full lookup
+     */
+    private boolean serveKnown(HttpServletRequest request, HttpServletResponse response, String key)
+            throws IOException {
+        ReplyIndex.Known reply = known.find(key, request);
+        if (reply == null) {
+            return false;
+        }
+        try {
+            HttpReplies.send(request, response, reply.headers(), reply.file());
+        } finally {
+            reply.file().release();
+        }
+        switch (reply.kind()) {
+            case HIT -> {
+                cacheIndex.served(reply.file().path(), reply.file().length());
+                statistics.hits.increment();
+            }
+            case PREGENERATED -> statistics.pregenerated.increment();
+            case ORIGINAL -> {
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The full lookup: path and arguments checked, the size policy applied, the source's real path resolved and
+     * probed, then the pre-generated, cached or generated file served and, when it is a file, remembered.
+     *
+     * @param key the request's key in the {@link ReplyIndex}, or {@code null} for a method other than GET and HEAD
+     */
+    private void serve(HttpServletRequest request, HttpServletResponse response, String rawPath, String key)
+            throws IOException {
+        if (key == null) {
+            String method = request.getMethod();
             throw new HttpFailure(405, method + " is not supported; use GET or HEAD", Map.of("Allow", "GET, HEAD"));
         }
         SourcePath path = RequestPath.parse(rawPath);
         Map<String, String[]> arguments = request.getParameterMap();
         boolean negotiate = isAuto(arguments.get(VariantRequest.ENCODING));
-        Map<String, String[]> effective = negotiate ? negotiated(arguments, HttpReplies.acceptsWebp(request))
-                : arguments;
+        Boolean webp = negotiate ? HttpReplies.acceptsWebp(request) : null;
+        Map<String, String[]> effective = negotiate ? negotiated(arguments, webp) : arguments;
         VariantRequest wanted = parse(effective);
         if (wanted.isOriginal()) {
-            serveOriginal(request, response, path, negotiate);
+            serveOriginal(request, response, path, key, webp);
             return;
         }
         VariantRequest allowed = authorize(path, arguments, wanted);
+        long lookedUp = System.nanoTime();
         SourceFile source = source(path);
         SourceInfo info = probe(source);
         VariantSpec spec = pipeline.normalize(allowed, info);
         Reply reply = lookup(source, info, spec);
-        HttpReplies.send(request, response, reply.payload(), spec.encoding().mimeType(), settings.cacheControl(),
-                negotiate, serverTiming(reply));
+        HttpReplies.Headers headers = HttpReplies.Headers.of(reply.payload(), spec.encoding().mimeType(),
+                settings.cacheControl(), negotiate, serverTiming(reply));
+        if (reply.payload() instanceof Payload.OnDisk file && reply.timings() == null) {
+            ReplyIndex.Kind kind = reply.cache().equals(PREGENERATED) ? ReplyIndex.Kind.PREGENERATED
+                    : ReplyIndex.Kind.HIT;
+            known.remember(key, webp, headers, file.file(), file.stamp(), path.resolveAgainst(sourceRoot),
+                    source.stamp(), kind, lookedUp);
+        }
+        HttpReplies.send(request, response, headers, reply.payload());
     }
 
     private void serveOriginal(HttpServletRequest request, HttpServletResponse response, SourcePath path,
-                               boolean negotiate) throws IOException {
+                               String key, Boolean webp) throws IOException {
         if (!Encoding.isImageFileName(path.fileName())) {
             throw HttpFailure.notFound();
         }
         String extension = CacheNaming.extension(path.fileName());
+        long lookedUp = System.nanoTime();
         SourceFile source = source(path);
-        HttpReplies.send(request, response, new Payload.OnDisk(source.file(), source.size(),
-                        source.modified().toMillis()), Encoding.parse(extension).mimeType(),
-                settings.cacheControl(), negotiate, null);
+        Payload.OnDisk file = new Payload.OnDisk(source.file(), source.stamp());
+        HttpReplies.Headers headers = HttpReplies.Headers.of(file, Encoding.parse(extension).mimeType(),
+                settings.cacheControl(), webp != null, null);
+        known.remember(key, webp, headers, file.file(), file.stamp(), path.resolveAgainst(sourceRoot),
+                source.stamp(), ReplyIndex.Kind.ORIGINAL, lookedUp);
+        HttpReplies.send(request, response, headers, file);
     }
 
     private static boolean isAuto(String[] values) {
@@ -190,7 +251,7 @@ final class PictureHandler {
         if (!real.startsWith(sourceRoot) || !attributes.isRegularFile()) {
             throw HttpFailure.notFound();
         }
-        return new SourceFile(path, real, attributes.lastModifiedTime(), attributes.size());
+        return new SourceFile(path, real, FileStamp.of(attributes));
     }
 
     private SourceInfo probe(SourceFile source) throws IOException {
@@ -212,7 +273,7 @@ final class PictureHandler {
         Optional<Payload> built = pregenerated.find(variantPath, source.modified());
         if (built.isPresent()) {
             statistics.pregenerated.increment();
-            return new Reply(built.get(), "pregenerated", null);
+            return new Reply(built.get(), PREGENERATED, null);
         }
         Path cached = cacheRoot.resolve(variantPath);
         Reply hit = cached(cached, source);
@@ -270,6 +331,7 @@ final class PictureHandler {
     private Payload store(Path cached, byte[] data) {
         try {
             AtomicFiles.write(cached, data);
+            known.forgetFile(cached);
             BasicFileAttributes attributes = Files.readAttributes(cached, BasicFileAttributes.class);
             cacheIndex.written(cached, attributes.size());
             long modified = attributes.lastModifiedTime().toMillis();

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -354,6 +355,10 @@ public abstract class FilterContract {
 
     @Test
     void evictionKeepsTheCacheUnderItsCap() throws Exception {
+        for (String expected : List.of("generated", "hit", "hit")) {
+            assertThat(header(http.get("/small/picture/photos/cat.jpg?scalex=300"), "Server-Timing"))
+                    .endsWith("cache;desc=" + expected);
+        }
         for (int width = 300; width < 600; width += 25) {
             assertThat(http.get("/small/picture/photos/cat.jpg?scalex=" + width).statusCode()).isEqualTo(200);
             assertThat(folderBytes(sites.smallCache)).isLessThanOrEqualTo(TestSites.SMALL_CACHE_BYTES);
@@ -362,6 +367,95 @@ public abstract class FilterContract {
         assertThat(sites.smallCache.resolve("photos/cat.jpg/x-300-y-800-cat.jpeg")).doesNotExist();
         assertThat(header(http.get("/small/picture/photos/cat.jpg?scalex=300"), "Server-Timing"))
                 .endsWith("cache;desc=generated");
+    }
+
+    @Test
+    void repeatedRequestsNoticeASourceReplacedOnDisk() throws Exception {
+        Path source = sites.pictures("any").resolve("photos/repeated.jpg");
+        TestImages.write(source, TestImages.picture(400, 300, Color.RED, false), "jpeg");
+        String url = "/any/picture/photos/repeated.jpg?scalex=100";
+        for (String expected : List.of("generated", "hit", "hit", "hit")) {
+            HttpResponse<byte[]> response = http.get(url);
+            assertThat(header(response, "Server-Timing")).endsWith("cache;desc=" + expected);
+            assertThat(TestImages.centre(image(response)) >> 16).isGreaterThan(150);
+        }
+        Path replacement = source.resolveSibling("replacement.tmp");
+        TestImages.write(replacement, TestImages.picture(400, 300, Color.BLUE, false), "jpeg");
+        Files.setLastModifiedTime(replacement, FileTime.from(Instant.now().plusSeconds(5)));
+        Files.move(replacement, source, StandardCopyOption.REPLACE_EXISTING);
+        HttpResponse<byte[]> after = http.get(url);
+        assertThat(header(after, "Server-Timing")).endsWith("cache;desc=generated");
+        assertThat(TestImages.centre(image(after)) & 0xff).isGreaterThan(150);
+        assertThat(TestImages.centre(image(http.get(url))) & 0xff).isGreaterThan(150);
+    }
+
+    @Test
+    void aDeletedCachedVariantIsRegeneratedEvenAfterRepeatedHits() throws Exception {
+        String url = "/any/picture/photos/dog.png?scalex=130";
+        HttpResponse<byte[]> first = http.get(url);
+        http.get(url);
+        http.get(url);
+        Path cached;
+        try (Stream<Path> variants = Files.list(sites.anyCache.resolve("photos/dog.png"))) {
+            cached = variants.filter(file -> file.getFileName().toString().startsWith("x-130-")).findFirst()
+                    .orElseThrow();
+        }
+        Files.delete(cached);
+        HttpResponse<byte[]> again = http.get(url);
+        assertThat(header(again, "Server-Timing")).endsWith("cache;desc=generated");
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(cached).exists();
+    }
+
+    @Test
+    void aLinkRepointedOutsideTheRootAfterRepeatedHitsIsNotFound() throws Exception {
+        Path link = sites.pictures("any").resolve("photos/alias.jpg");
+        Files.createSymbolicLink(link, link.resolveSibling("cat.jpg"));
+        for (String url : List.of("/any/picture/photos/alias.jpg?scalex=90", "/any/picture/photos/alias.jpg")) {
+            for (int attempt = 0; attempt < 3; attempt++) {
+                assertThat(http.get(url).statusCode()).as(url).isEqualTo(200);
+            }
+        }
+        Path outside = sites.root.resolve("outside.jpg");
+        Files.copy(sites.pictures("any").resolve("photos/cat.jpg"), outside);
+        Files.delete(link);
+        Files.createSymbolicLink(link, outside);
+        for (String url : List.of("/any/picture/photos/alias.jpg?scalex=90", "/any/picture/photos/alias.jpg")) {
+            assertThat(http.get(url).statusCode()).as(url).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void withTheDefaultCheckIntervalAReplacedSourceIsNoticedWithinASecond() throws Exception {
+        Path source = sites.pictures("site").resolve("photos/interval.jpg");
+        TestImages.write(source, TestImages.picture(800, 600, Color.RED, false), "jpeg");
+        String url = "/site/picture/photos/interval.jpg?scalex=640";
+        for (int attempt = 0; attempt < 3; attempt++) {
+            assertThat(TestImages.centre(image(http.get(url))) >> 16).isGreaterThan(150);
+        }
+        TestImages.write(source, TestImages.picture(800, 600, Color.BLUE, false), "jpeg");
+        Files.setLastModifiedTime(source, FileTime.from(Instant.now().plusSeconds(5)));
+        HttpResponse<byte[]> meanwhile = http.get(url);
+        assertThat(Long.parseLong(header(meanwhile, "Content-Length"))).isEqualTo(meanwhile.body().length);
+        assertThat(image(meanwhile).getWidth()).isEqualTo(640);
+        Thread.sleep(1100);
+        HttpResponse<byte[]> after = http.get(url);
+        assertThat(header(after, "Server-Timing")).endsWith("cache;desc=generated");
+        assertThat(TestImages.centre(image(after)) & 0xff).isGreaterThan(150);
+    }
+
+    @Test
+    void repeatedNegotiatedRequestsKeepEachClientsEncoding() {
+        String url = "/any/picture/photos/cat.jpg?scalex=210&encoding=auto";
+        for (int attempt = 0; attempt < 3; attempt++) {
+            HttpResponse<byte[]> webp = http.get(url, "Accept", "image/webp,*/*");
+            assertThat(header(webp, "Content-Type")).isEqualTo("image/webp");
+            assertThat(header(webp, "Vary")).isEqualTo("Accept");
+            assertThat(TestImages.read(webp.body()).getWidth()).isEqualTo(210);
+            HttpResponse<byte[]> jpeg = http.get(url, "Accept", "image/png");
+            assertThat(header(jpeg, "Content-Type")).isEqualTo("image/jpeg");
+            assertThat(TestImages.read(jpeg.body()).getWidth()).isEqualTo(210);
+        }
     }
 
     private static long folderBytes(Path folder) throws Exception {

@@ -26,6 +26,7 @@ class FilterSettingsTest {
         assertThat(settings.cacheControl()).isEqualTo("public, max-age=86400");
         assertThat(settings.defaultQuality()).isEqualTo(80);
         assertThat(settings.background()).isEqualTo(Color.WHITE);
+        assertThat(settings.fileCheckInterval()).isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
@@ -51,6 +52,7 @@ class FilterSettingsTest {
             maxConcurrent  | 0     | from 1
             defaultQuality | 101   | from 1 to 100
             queueTimeout   | soon  | such as 10s
+            fileCheckInterval | -1s | such as 10s
             cacheMaxBytes  | 1t    | 512m or 1g
             background     | red   | #rrggbb
             """)

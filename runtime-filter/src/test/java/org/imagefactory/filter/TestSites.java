@@ -21,9 +21,9 @@ import org.imagefactory.core.VariantRequest;
  *   <li>{@code /site}: no filter declared (the initializer registers it), a build manifest and one pre-generated
  *       file, policy {@code snap}, a signing key;</li>
  *   <li>{@code /strict}: the filter declared in {@code web.xml} at {@code /img/*} with init-params;</li>
- *   <li>{@code /any}: policy {@code any}, for the URL contract itself;</li>
+ *   <li>{@code /any}: policy {@code any}, for the URL contract itself, files checked on every request;</li>
  *   <li>{@code /busy}: one generation at a time and a queue of one;</li>
- *   <li>{@code /small}: a cache capped at {@link #SMALL_CACHE_BYTES};</li>
+ *   <li>{@code /small}: a cache capped at {@link #SMALL_CACHE_BYTES}, files trusted unchecked for an hour;</li>
  *   <li>{@code /nocache}: a cache folder that cannot be created.</li>
  * </ul>
  */
@@ -52,11 +52,12 @@ final class TestSites {
         site();
         webApp("strict", Map.of(), filterDeclaration(Map.of("sizePolicy", "strict", "allowedSizes", "100, 200",
                 "signingKey", STRICT_KEY, "cacheDir", strictCache.toString())));
-        webApp("any", Map.of("sizePolicy", "any", "signingKey", ANY_KEY, "cacheDir", anyCache.toString()), "");
+        webApp("any", Map.of("sizePolicy", "any", "signingKey", ANY_KEY, "cacheDir", anyCache.toString(),
+                "fileCheckInterval", "0"), "");
         webApp("busy", Map.of("sizePolicy", "any", "maxConcurrent", "1", "queueSize", "1",
                 "queueTimeout", "50ms"), "");
         webApp("small", Map.of("sizePolicy", "any", "cacheMaxBytes", Long.toString(SMALL_CACHE_BYTES),
-                "cacheDir", smallCache.toString()), "");
+                "cacheDir", smallCache.toString(), "fileCheckInterval", "3600s"), "");
         webApp("nocache", Map.of("sizePolicy", "any",
                 "cacheDir", root.resolve("not-a-folder").resolve("cache").toString()), "");
         Path big = pictures("busy").resolve("photos/big.jpg");
