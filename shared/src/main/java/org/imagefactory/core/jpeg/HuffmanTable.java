@@ -1,0 +1,45 @@
+package org.imagefactory.core.jpeg;
+
+/**
+ * A canonical Huffman table (ITU T.81 Annex C) with a 9-bit lookup for the short codes that make up nearly all
+ * of a photo's symbols, and per-length bounds for the rest.
+ */
+final class HuffmanTable {
+
+    static final int FAST_BITS = 9;
+
+    /** {@code length << 8 | symbol} for every 9-bit prefix that starts with a code of up to 9 bits, else 0. */
+    final short[] fast = new short[1 << FAST_BITS];
+    /** Largest code of each length, or -1 when there is none; index 17 is a sentinel. */
+    final int[] maxCode = new int[18];
+    /** {@code values} index of a length's first symbol minus that length's first code. */
+    final int[] offset = new int[17];
+    final int[] values;
+
+    HuffmanTable(int[] counts, int[] values) throws CorruptJpegException {
+        this.values = values;
+        int code = 0;
+        int k = 0;
+        for (int length = 1; length <= 16; length++) {
+            offset[length] = k - code;
+            code += counts[length];
+            k += counts[length];
+            if (code > (1 << length)) {
+                throw new CorruptJpegException("a Huffman table has more codes of length " + length
+                        + " than fit");
+            }
+            maxCode[length] = counts[length] > 0 ? code - 1 : -1;
+            if (length <= FAST_BITS) {
+                for (int c = code - counts[length]; c < code; c++) {
+                    int symbol = values[c + offset[length]];
+                    int shift = FAST_BITS - length;
+                    for (int fill = 0; fill < (1 << shift); fill++) {
+                        fast[(c << shift) | fill] = (short) (length << 8 | symbol);
+                    }
+                }
+            }
+            code <<= 1;
+        }
+        maxCode[17] = Integer.MAX_VALUE;
+    }
+}
