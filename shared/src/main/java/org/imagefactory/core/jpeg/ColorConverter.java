@@ -116,7 +116,8 @@ final class ColorConverter {
             this.c = c;
             hExpand = maxH / (c.h * c.blockSize / minBlockSize);
             vExpand = maxV / (c.v * c.blockSize / minBlockSize);
-            boolean fancy = c.blockSize > 1;
+            // libjpeg has no triangle filter at 1/8 scale (its context rows need blocks of more than one sample).
+            boolean fancy = minBlockSize > 1;
             if (hExpand == 1 && vExpand == 1) {
                 mode = DIRECT;
             } else if (hExpand == 2 && vExpand == 1 && fancy && c.scaledWidth > 2) {
