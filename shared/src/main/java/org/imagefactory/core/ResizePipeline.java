@@ -60,8 +60,7 @@ public final class ResizePipeline {
                 .max(Comparator.comparingLong(size -> (long) size.width() * size.height()))
                 .orElseThrow(() -> new IllegalArgumentException("no variant to render"));
         long start = System.nanoTime();
-        BufferedImage decoded = SourceDecoder.decode(source, info,
-                SourceDecoder.subsampling(info, largest, DECODE_MARGIN));
+        BufferedImage decoded = SourceDecoder.decode(source, info, largest, options.maxSourcePixels());
         long decodeNanos = System.nanoTime() - start;
         List<Rendition> renditions = new ArrayList<>(specs.size());
         for (VariantSpec spec : specs) {

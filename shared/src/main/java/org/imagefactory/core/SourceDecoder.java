@@ -17,6 +17,8 @@ import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.ImageInputStream;
 
 import org.imagefactory.core.ImageFactoryException.Failure;
+import org.imagefactory.core.jpeg.JpegDecoder;
+import org.imagefactory.core.jpeg.UnsupportedJpegException;
 
 /**
  * Decodes a probed source with ImageIO (TwelveMonkeys for CMYK/YCCK and ICC JPEGs) into an sRGB
@@ -38,6 +40,27 @@ final class SourceDecoder {
         double shrink = Math.min((double) source.storedWidth() / targetStoredWidth,
                 (double) source.storedHeight() / targetStoredHeight);
         return Math.max(1, (int) Math.floor(shrink / margin));
+    }
+
+    /**
+     * Decodes a source for a target size. JPEGs go to {@link JpegDecoder}, which shrinks by up to 8 in the DCT
+     * domain while leaving at least 2× for the resampler; the JPEGs it leaves alone (CMYK, arithmetic, 12-bit,
+     * ...) and every other format go to ImageIO with source subsampling.
+     */
+    static BufferedImage decode(Path file, SourceInfo source, VariantSpec.Size target, long maxPixels)
+            throws IOException {
+        if (source.format() == Encoding.JPEG) {
+            int targetStoredWidth = source.transposed() ? target.height() : target.width();
+            int targetStoredHeight = source.transposed() ? target.width() : target.height();
+            int scale = JpegDecoder.scaleFor(source.storedWidth(), source.storedHeight(), targetStoredWidth,
+                    targetStoredHeight);
+            try {
+                return JpegDecoder.decode(file, scale, maxPixels);
+            } catch (UnsupportedJpegException e) {
+                // ImageIO (with TwelveMonkeys) handles these kinds of JPEG, at full cost.
+            }
+        }
+        return decode(file, source, subsampling(source, target, ResizePipeline.DECODE_MARGIN));
     }
 
     static BufferedImage decode(Path file, SourceInfo source, int subsampling) throws IOException {

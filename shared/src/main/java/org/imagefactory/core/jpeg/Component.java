@@ -26,6 +26,8 @@ final class Component {
     /** Progressive only: coefficients kept until the last scan, {@code coefficientsPerBlock} per block. */
     short[] coefficients;
     int coefficientsPerBlock;
+    /** Progressive only: per block, the zig-zag index of its last non-zero AC coefficient so far (0: none). */
+    byte[] lastNonZero;
     int dcPredictor;
     boolean decoded;
 

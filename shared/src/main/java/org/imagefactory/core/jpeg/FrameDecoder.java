@@ -269,7 +269,7 @@ final class FrameDecoder {
             bytes += blocks * size * size;
             if (progressive) {
                 c.coefficientsPerBlock = size == 1 ? 1 : 64;
-                bytes += blocks * c.coefficientsPerBlock * 2;
+                bytes += blocks * (c.coefficientsPerBlock * 2 + 1);
             }
         }
         if (bytes > maxBytes) {
@@ -280,6 +280,7 @@ final class FrameDecoder {
             c.samples = new byte[c.stride * c.blocksHigh * c.blockSize];
             if (progressive) {
                 c.coefficients = new short[c.blocksWide * c.blocksHigh * c.coefficientsPerBlock];
+                c.lastNonZero = c.coefficientsPerBlock == 1 ? null : new byte[c.blocksWide * c.blocksHigh];
             }
         }
         if (progressive) {
@@ -482,12 +483,18 @@ final class FrameDecoder {
         int size = c.blockSize;
         int perBlock = c.coefficientsPerBlock;
         short[] coefficients = c.coefficients;
-        for (int row = 0, b = 0; row < c.blocksHigh; row++) {
+        byte[] lastNonZero = c.lastNonZero;
+        for (int row = 0, b = 0, block = 0; row < c.blocksHigh; row++) {
             int out = row * size * c.stride;
-            for (int col = 0; col < c.blocksWide; col++, b += perBlock, out += size) {
-                idct.transform(size, coefficients, b, c.quant, c.samples, out, c.stride);
+            for (int col = 0; col < c.blocksWide; col++, b += perBlock, out += size, block++) {
+                if (lastNonZero == null || lastNonZero[block] != 0) {
+                    idct.transform(size, coefficients, b, c.quant, c.samples, out, c.stride);
+                } else {
+                    idct.fillDc(size, coefficients[b] * c.quant[0], c.samples, out, c.stride);
+                }
             }
         }
         c.coefficients = null;
+        c.lastNonZero = null;
     }
 }

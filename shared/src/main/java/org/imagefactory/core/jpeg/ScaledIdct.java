@@ -59,6 +59,19 @@ final class ScaledIdct {
         }
     }
 
+    /**
+     * A block with only a DC coefficient ({@code dequantized}) is flat: every path of the full transforms
+     * reduces to this, bit for bit.
+     */
+    void fillDc(int size, int dequantized, byte[] out, int outOff, int stride) {
+        byte value = clamp(descale(dequantized, 3));
+        for (int r = 0, o = outOff; r < size; r++, o += stride) {
+            for (int x = 0; x < size; x++) {
+                out[o + x] = value;
+            }
+        }
+    }
+
     private void idct8(short[] in, int off, int[] q, byte[] out, int outOff, int stride) {
         int[] ws = this.ws;
         for (int c = 0; c < 8; c++) {

@@ -108,8 +108,8 @@ final class ScanDecoder {
                     c.coefficients[(row * c.blocksWide + col) * c.coefficientsPerBlock] |= (short) (1 << low);
                 }
             }
-            case AC_FIRST -> acFirst(c.coefficients, (row * c.blocksWide + col) * 64, acTables[i]);
-            default -> acRefine(c.coefficients, (row * c.blocksWide + col) * 64, acTables[i]);
+            case AC_FIRST -> acFirst(c.coefficients, c.lastNonZero, row * c.blocksWide + col, acTables[i]);
+            default -> acRefine(c.coefficients, c.lastNonZero, row * c.blocksWide + col, acTables[i]);
         }
     }
 
@@ -127,9 +127,9 @@ final class ScanDecoder {
     private void sequential(Component c, HuffmanTable dc, HuffmanTable ac, int row, int col)
             throws CorruptJpegException {
         short[] b = block;
-        Arrays.fill(b, (short) 0);
         c.dcPredictor += dcDifference(dc);
         b[0] = (short) c.dcPredictor;
+        boolean acPresent = false;
         for (int k = 1; k < 64; k++) {
             int rs = in.decode(ac);
             int s = rs & 15;
@@ -146,16 +146,26 @@ final class ScanDecoder {
                 throw new CorruptJpegException("a block has coefficients past the 64th");
             }
             b[ZIGZAG[k]] = (short) in.receiveExtend(s);
+            acPresent = true;
         }
         int size = c.blockSize;
-        idct.transform(size, b, 0, c.quant, c.samples, row * size * c.stride + col * size, c.stride);
+        int out = row * size * c.stride + col * size;
+        if (acPresent) {
+            idct.transform(size, b, 0, c.quant, c.samples, out, c.stride);
+            Arrays.fill(b, (short) 0);
+        } else {
+            idct.fillDc(size, b[0] * c.quant[0], c.samples, out, c.stride);
+        }
     }
 
-    private void acFirst(short[] coefficients, int base, HuffmanTable table) throws CorruptJpegException {
+    private void acFirst(short[] coefficients, byte[] lastNonZero, int block, HuffmanTable table)
+            throws CorruptJpegException {
         if (eobRun > 0) {
             eobRun--;
             return;
         }
+        int base = block * 64;
+        int last = lastNonZero[block];
         for (int k = spectralStart; k <= spectralEnd; k++) {
             int rs = in.decode(table);
             int s = rs & 15;
@@ -176,10 +186,19 @@ final class ScanDecoder {
                 throw new CorruptJpegException("a block has coefficients past the 64th");
             }
             coefficients[base + ZIGZAG[k]] = (short) (in.receiveExtend(s) * (1 << low));
+            last = Math.max(last, k);
         }
+        lastNonZero[block] = (byte) last;
     }
 
-    private void acRefine(short[] coefficients, int base, HuffmanTable table) throws CorruptJpegException {
+    /**
+     * Refines one block's band by a bit (T.81 G.1.2.3). Coefficients past the block's last non-zero one are
+     * zero, so a run of end-of-bands only has to visit the block up to there: in a photo's smooth areas that
+     * is a few coefficients rather than the whole band.
+     */
+    private void acRefine(short[] coefficients, byte[] lastNonZero, int block, HuffmanTable table)
+            throws CorruptJpegException {
+        int base = block * 64;
         int plus = 1 << low;
         int minus = -1 << low;
         int k = spectralStart;
@@ -201,7 +220,13 @@ final class ScanDecoder {
                     }
                     break;
                 }
+                int last = lastNonZero[block];
                 do {
+                    if (k > last) {
+                        // Only zeros remain: the new coefficient goes r zeros further on.
+                        k += r;
+                        break;
+                    }
                     int at = base + ZIGZAG[k];
                     int coefficient = coefficients[at];
                     if (coefficient != 0) {
@@ -216,11 +241,14 @@ final class ScanDecoder {
                         throw new CorruptJpegException("a refinement scan places a coefficient outside its band");
                     }
                     coefficients[base + ZIGZAG[k]] = (short) value;
+                    if (k > lastNonZero[block]) {
+                        lastNonZero[block] = (byte) k;
+                    }
                 }
             }
         }
         if (eobRun > 0) {
-            for (; k <= spectralEnd; k++) {
+            for (int end = Math.min(spectralEnd, lastNonZero[block]); k <= end; k++) {
                 int at = base + ZIGZAG[k];
                 int coefficient = coefficients[at];
                 if (coefficient != 0) {
