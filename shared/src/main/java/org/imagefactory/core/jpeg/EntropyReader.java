@@ -13,6 +13,8 @@ final class EntropyReader {
     private long acc;
     private int bits;
     private long padding;
+    /** Blocks after the current one that an end-of-band run leaves empty, set by {@link #decodeAc}. */
+    int endOfBandRun;
 
     EntropyReader(byte[] data, int pos, int end) {
         this.data = data;
@@ -65,6 +67,195 @@ final class EntropyReader {
         }
         bits -= length;
         return table.values[table.offset[length] + code];
+    }
+
+    /**
+     * Decodes the AC coefficients {@code start..end} (zig-zag) of one block into {@code out[base + natural
+     * position]}, each shifted left by {@code shift}. Returns the last zig-zag index written (0 when none); an
+     * end-of-band run (progressive) over further blocks is left in {@link #endOfBandRun}. The bit buffer stays
+     * in locals for the whole block: this loop is most of a decode's time.
+     */
+    int decodeAc(HuffmanTable table, short[] out, int base, int start, int end, int shift)
+            throws CorruptJpegException {
+        long acc = this.acc;
+        int bits = this.bits;
+        int last = 0;
+        int[] coefficients = table.coefficients;
+        short[] fastSymbols = table.fast;
+        int[] zigzag = ScanDecoder.ZIGZAG;
+        for (int k = start; k <= end; k++) {
+            if (bits < 32) {
+                this.acc = acc;
+                this.bits = bits;
+                fill();
+                acc = this.acc;
+                bits = this.bits;
+            }
+            int prefix = (int) (acc >>> (bits - HuffmanTable.FAST_BITS)) & ((1 << HuffmanTable.FAST_BITS) - 1);
+            int entry = coefficients[prefix];
+            if (entry != 0) {
+                bits -= entry & 0xFF;
+                k += (entry >> 8) & 15;
+                if (k > 63) {
+                    throw new CorruptJpegException("a block has coefficients past the 64th");
+                }
+                out[base + zigzag[k]] = (short) ((entry >> 16) << shift);
+                last = k;
+                continue;
+            }
+            int rs;
+            int symbol = fastSymbols[prefix];
+            if (symbol != 0) {
+                bits -= symbol >> 8;
+                rs = symbol & 0xFF;
+            } else {
+                this.acc = acc;
+                this.bits = bits;
+                rs = decode(table);
+                acc = this.acc;
+                bits = this.bits;
+            }
+            int s = rs & 15;
+            int r = rs >> 4;
+            if (s == 0) {
+                if (r == 15) {
+                    k += 15;
+                    continue;
+                }
+                int run = 0;
+                if (r > 0) {
+                    bits -= r;
+                    run = ((1 << r) - 1) + ((int) (acc >>> bits) & ((1 << r) - 1));
+                }
+                this.acc = acc;
+                this.bits = bits;
+                endOfBandRun = run;
+                return last;
+            }
+            k += r;
+            if (k > 63) {
+                throw new CorruptJpegException("a block has coefficients past the 64th");
+            }
+            bits -= s;
+            int v = (int) (acc >>> bits) & ((1 << s) - 1);
+            out[base + zigzag[k]] = (short) ((v < (1 << (s - 1)) ? v - (1 << s) + 1 : v) << shift);
+            last = k;
+        }
+        this.acc = acc;
+        this.bits = bits;
+        return last;
+    }
+
+    /**
+     * Refines one block's AC band {@code start..end} by bit {@code low} (T.81 G.1.2.3), continuing or starting
+     * an end-of-band run in {@link #endOfBandRun}. {@code last} is the block's last non-zero zig-zag index:
+     * past it every coefficient is zero, so in a run only the block's first few coefficients are visited.
+     * Returns the new last non-zero index.
+     */
+    int refineAc(HuffmanTable table, short[] out, int base, int start, int end, int low, int last)
+            throws CorruptJpegException {
+        long acc = this.acc;
+        int bits = this.bits;
+        int[] zigzag = ScanDecoder.ZIGZAG;
+        int plus = 1 << low;
+        int minus = -1 << low;
+        int k = start;
+        if (endOfBandRun == 0) {
+            for (; k <= end; k++) {
+                if (bits < 32) {
+                    this.acc = acc;
+                    this.bits = bits;
+                    fill();
+                    acc = this.acc;
+                    bits = this.bits;
+                }
+                int rs;
+                int symbol = table.fast[(int) (acc >>> (bits - HuffmanTable.FAST_BITS))
+                        & ((1 << HuffmanTable.FAST_BITS) - 1)];
+                if (symbol != 0) {
+                    bits -= symbol >> 8;
+                    rs = symbol & 0xFF;
+                } else {
+                    this.acc = acc;
+                    this.bits = bits;
+                    rs = decode(table);
+                    acc = this.acc;
+                    bits = this.bits;
+                }
+                int r = rs >> 4;
+                int s = rs & 15;
+                int value = 0;
+                if (s != 0) {
+                    if (s != 1) {
+                        throw new CorruptJpegException("a refinement scan holds a coefficient of " + s + " bits");
+                    }
+                    bits--;
+                    value = ((acc >>> bits) & 1) != 0 ? plus : minus;
+                } else if (r != 15) {
+                    endOfBandRun = 1 << r;
+                    if (r > 0) {
+                        bits -= r;
+                        endOfBandRun += (int) (acc >>> bits) & ((1 << r) - 1);
+                    }
+                    break;
+                }
+                while (k <= end) {
+                    if (k > last) {
+                        // Only zeros remain: the new coefficient goes r zeros further on.
+                        k += r;
+                        break;
+                    }
+                    int at = base + zigzag[k];
+                    int coefficient = out[at];
+                    if (coefficient != 0) {
+                        if (bits < 1) {
+                            this.acc = acc;
+                            this.bits = bits;
+                            fill();
+                            acc = this.acc;
+                            bits = this.bits;
+                        }
+                        bits--;
+                        if (((acc >>> bits) & 1) != 0 && (coefficient & plus) == 0) {
+                            out[at] = (short) (coefficient + (coefficient >= 0 ? plus : minus));
+                        }
+                    } else if (--r < 0) {
+                        break;
+                    }
+                    k++;
+                }
+                if (value != 0) {
+                    if (k > end) {
+                        throw new CorruptJpegException("a refinement scan places a coefficient outside its band");
+                    }
+                    out[base + zigzag[k]] = (short) value;
+                    last = Math.max(last, k);
+                }
+            }
+        }
+        if (endOfBandRun > 0) {
+            for (int stop = Math.min(end, last); k <= stop; k++) {
+                int at = base + zigzag[k];
+                int coefficient = out[at];
+                if (coefficient != 0) {
+                    if (bits < 1) {
+                        this.acc = acc;
+                        this.bits = bits;
+                        fill();
+                        acc = this.acc;
+                        bits = this.bits;
+                    }
+                    bits--;
+                    if (((acc >>> bits) & 1) != 0 && (coefficient & plus) == 0) {
+                        out[at] = (short) (coefficient + (coefficient >= 0 ? plus : minus));
+                    }
+                }
+            }
+            endOfBandRun--;
+        }
+        this.acc = acc;
+        this.bits = bits;
+        return last;
     }
 
     /** The next {@code n} (0..16) bits as an unsigned number. */

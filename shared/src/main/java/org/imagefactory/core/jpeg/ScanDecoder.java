@@ -129,25 +129,7 @@ final class ScanDecoder {
         short[] b = block;
         c.dcPredictor += dcDifference(dc);
         b[0] = (short) c.dcPredictor;
-        boolean acPresent = false;
-        for (int k = 1; k < 64; k++) {
-            int rs = in.decode(ac);
-            int s = rs & 15;
-            int r = rs >> 4;
-            if (s == 0) {
-                if (r != 15) {
-                    break;
-                }
-                k += 15;
-                continue;
-            }
-            k += r;
-            if (k > 63) {
-                throw new CorruptJpegException("a block has coefficients past the 64th");
-            }
-            b[ZIGZAG[k]] = (short) in.receiveExtend(s);
-            acPresent = true;
-        }
+        boolean acPresent = in.decodeAc(ac, b, 0, 1, 63, 0) != 0;
         int size = c.blockSize;
         int out = row * size * c.stride + col * size;
         if (acPresent) {
@@ -164,104 +146,20 @@ final class ScanDecoder {
             eobRun--;
             return;
         }
-        int base = block * 64;
-        int last = lastNonZero[block];
-        for (int k = spectralStart; k <= spectralEnd; k++) {
-            int rs = in.decode(table);
-            int s = rs & 15;
-            int r = rs >> 4;
-            if (s == 0) {
-                if (r < 15) {
-                    eobRun = (1 << r) - 1;
-                    if (r > 0) {
-                        eobRun += in.receive(r);
-                    }
-                    break;
-                }
-                k += 15;
-                continue;
-            }
-            k += r;
-            if (k > 63) {
-                throw new CorruptJpegException("a block has coefficients past the 64th");
-            }
-            coefficients[base + ZIGZAG[k]] = (short) (in.receiveExtend(s) * (1 << low));
-            last = Math.max(last, k);
+        in.endOfBandRun = 0;
+        int last = in.decodeAc(table, coefficients, block * 64, spectralStart, spectralEnd, low);
+        eobRun = in.endOfBandRun;
+        if (last > lastNonZero[block]) {
+            lastNonZero[block] = (byte) last;
         }
-        lastNonZero[block] = (byte) last;
     }
 
-    /**
-     * Refines one block's band by a bit (T.81 G.1.2.3). Coefficients past the block's last non-zero one are
-     * zero, so a run of end-of-bands only has to visit the block up to there: in a photo's smooth areas that
-     * is a few coefficients rather than the whole band.
-     */
     private void acRefine(short[] coefficients, byte[] lastNonZero, int block, HuffmanTable table)
             throws CorruptJpegException {
-        int base = block * 64;
-        int plus = 1 << low;
-        int minus = -1 << low;
-        int k = spectralStart;
-        if (eobRun == 0) {
-            for (; k <= spectralEnd; k++) {
-                int rs = in.decode(table);
-                int r = rs >> 4;
-                int s = rs & 15;
-                int value = 0;
-                if (s != 0) {
-                    if (s != 1) {
-                        throw new CorruptJpegException("a refinement scan holds a coefficient of " + s + " bits");
-                    }
-                    value = in.bit() != 0 ? plus : minus;
-                } else if (r != 15) {
-                    eobRun = 1 << r;
-                    if (r > 0) {
-                        eobRun += in.receive(r);
-                    }
-                    break;
-                }
-                int last = lastNonZero[block];
-                do {
-                    if (k > last) {
-                        // Only zeros remain: the new coefficient goes r zeros further on.
-                        k += r;
-                        break;
-                    }
-                    int at = base + ZIGZAG[k];
-                    int coefficient = coefficients[at];
-                    if (coefficient != 0) {
-                        refine(coefficients, at, coefficient, plus, minus);
-                    } else if (--r < 0) {
-                        break;
-                    }
-                    k++;
-                } while (k <= spectralEnd);
-                if (value != 0) {
-                    if (k > spectralEnd) {
-                        throw new CorruptJpegException("a refinement scan places a coefficient outside its band");
-                    }
-                    coefficients[base + ZIGZAG[k]] = (short) value;
-                    if (k > lastNonZero[block]) {
-                        lastNonZero[block] = (byte) k;
-                    }
-                }
-            }
-        }
-        if (eobRun > 0) {
-            for (int end = Math.min(spectralEnd, lastNonZero[block]); k <= end; k++) {
-                int at = base + ZIGZAG[k];
-                int coefficient = coefficients[at];
-                if (coefficient != 0) {
-                    refine(coefficients, at, coefficient, plus, minus);
-                }
-            }
-            eobRun--;
-        }
-    }
-
-    private void refine(short[] coefficients, int at, int coefficient, int plus, int minus) {
-        if (in.bit() != 0 && (coefficient & plus) == 0) {
-            coefficients[at] = (short) (coefficient + (coefficient >= 0 ? plus : minus));
-        }
+        in.endOfBandRun = eobRun;
+        int last = in.refineAc(table, coefficients, block * 64, spectralStart, spectralEnd, low,
+                lastNonZero[block]);
+        eobRun = in.endOfBandRun;
+        lastNonZero[block] = (byte) last;
     }
 }
