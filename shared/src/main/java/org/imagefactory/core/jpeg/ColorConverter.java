@@ -55,12 +55,12 @@ final class ColorConverter {
         this.colours = colours;
     }
 
-    int[] convert() {
+    /** Writes {@code 0xRRGGBB} pixels into {@code out}, {@code width} per row. */
+    void convert(int[] out) {
         Row[] rows = new Row[components.length];
         for (int i = 0; i < rows.length; i++) {
             rows[i] = new Row(components[i]);
         }
-        int[] out = new int[width * height];
         for (int y = 0, o = 0; y < height; y++, o += width) {
             Row a = rows[0].at(y);
             if (colours == GRAY) {
@@ -92,7 +92,6 @@ final class ColorConverter {
                         | CLAMP[luma + CB_B[cb]];
             }
         }
-        return out;
     }
 
     /** One component's samples for an output row: its own row when it is at full resolution, else upsampled. */

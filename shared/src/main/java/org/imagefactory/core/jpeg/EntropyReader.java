@@ -258,15 +258,6 @@ final class EntropyReader {
         return last;
     }
 
-    /** The next {@code n} (0..16) bits as an unsigned number. */
-    int receive(int n) {
-        if (bits < n) {
-            fill();
-        }
-        bits -= n;
-        return (int) (acc >>> bits) & ((1 << n) - 1);
-    }
-
     /** The next {@code n} (1..16) bits as a signed coefficient (T.81 F.2.2.1 EXTEND). */
     int receiveExtend(int n) {
         if (bits < n) {

@@ -1,5 +1,7 @@
 package org.imagefactory.core.jpeg;
 
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 
@@ -82,8 +84,8 @@ final class FrameDecoder {
         return count == 0 ? null : out.toByteArray();
     }
 
-    /** Decodes the whole file; returns {@code 0xRRGGBB} pixels, {@link #outputWidth()} per row. */
-    int[] decode() throws CorruptJpegException, UnsupportedJpegException, TooLargeException {
+    /** Decodes the whole file into a {@code TYPE_INT_RGB} image of the output size. */
+    BufferedImage decode() throws CorruptJpegException, UnsupportedJpegException, TooLargeException {
         if (end < 4 || (data[0] & 0xFF) != 0xFF || (data[1] & 0xFF) != 0xD8) {
             throw new CorruptJpegException("the file does not start with a JPEG start-of-image marker");
         }
@@ -452,7 +454,7 @@ final class FrameDecoder {
         return tables[slot];
     }
 
-    private int[] finish() throws CorruptJpegException {
+    private BufferedImage finish() throws CorruptJpegException {
         if (components == null) {
             throw new CorruptJpegException("the file has no frame header");
         }
@@ -475,8 +477,10 @@ final class FrameDecoder {
         } else {
             colours = ColorConverter.YCBCR;
         }
-        return new ColorConverter(components, maxH, maxV, minBlockSize, outputWidth(), outputHeight(), colours)
-                .convert();
+        BufferedImage image = new BufferedImage(outputWidth(), outputHeight(), BufferedImage.TYPE_INT_RGB);
+        new ColorConverter(components, maxH, maxV, minBlockSize, outputWidth(), outputHeight(), colours)
+                .convert(((DataBufferInt) image.getRaster().getDataBuffer()).getData());
+        return image;
     }
 
     private void transformCoefficients(Component c) {

@@ -8,6 +8,7 @@ import java.awt.image.ColorConvertOp;
 import java.awt.image.DataBuffer;
 import java.awt.image.DirectColorModel;
 import java.awt.image.WritableRaster;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Decides whether an embedded RGB profile is sRGB in all but name (most "sRGB IEC61966-2.1" and "sRGB
@@ -26,10 +27,14 @@ final class IccProfiles {
     private IccProfiles() {
     }
 
-    /** The profile's colour space, or null when it is (near enough) sRGB and the pixels can stay as they are. */
-    static ICC_ColorSpace nonSrgb(ICC_Profile profile) throws UnsupportedJpegException {
+    /**
+     * The profile's colour space, or null when it is (near enough) sRGB and the pixels can stay as they are. A
+     * profile for another colour space than RGB does not describe YCbCr/RGB pixels; like libjpeg-based tools, we
+     * ignore it.
+     */
+    static ICC_ColorSpace nonSrgb(ICC_Profile profile) {
         if (profile.getColorSpaceType() != ColorSpace.TYPE_RGB) {
-            throw new UnsupportedJpegException("an embedded ICC profile for a colour space other than RGB");
+            return null;
         }
         ICC_Profile srgb = ICC_Profile.getInstance(ColorSpace.CS_sRGB);
         for (int i = 0; i < 3; i++) {
@@ -95,7 +100,7 @@ final class IccProfiles {
     }
 
     private static double evaluate(byte[] tag, double x) {
-        String type = new String(tag, 0, 4, java.nio.charset.StandardCharsets.US_ASCII);
+        String type = new String(tag, 0, 4, StandardCharsets.US_ASCII);
         if (type.equals("curv")) {
             int count = (int) Math.min(Integer.MAX_VALUE, ((long) (tag[8] & 0xFF) << 24 | (tag[9] & 0xFF) << 16
                     | (tag[10] & 0xFF) << 8 | (tag[11] & 0xFF)));

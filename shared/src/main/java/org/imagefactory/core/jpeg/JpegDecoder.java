@@ -3,7 +3,6 @@ package org.imagefactory.core.jpeg;
 import java.awt.color.ICC_ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,12 +70,8 @@ public final class JpegDecoder {
         }
         try {
             FrameDecoder frame = new FrameDecoder(data, length, scale, maxPixels, maxBytes);
-            int[] pixels = frame.decode();
+            BufferedImage image = frame.decode();
             ICC_ColorSpace profile = embeddedProfile(frame);
-            BufferedImage image = new BufferedImage(frame.outputWidth(), frame.outputHeight(),
-                    BufferedImage.TYPE_INT_RGB);
-            int[] target = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-            System.arraycopy(pixels, 0, target, 0, pixels.length);
             return profile == null ? image : IccProfiles.toSrgb(image, profile);
         } catch (CorruptJpegException e) {
             throw new ImageFactoryException(Failure.CORRUPT_IMAGE, name + ": the JPEG data is damaged ("
@@ -90,7 +85,7 @@ public final class JpegDecoder {
         }
     }
 
-    private static ICC_ColorSpace embeddedProfile(FrameDecoder frame) throws UnsupportedJpegException {
+    private static ICC_ColorSpace embeddedProfile(FrameDecoder frame) {
         byte[] icc = frame.iccProfile();
         if (icc == null || frame.isGray()) {
             return null;

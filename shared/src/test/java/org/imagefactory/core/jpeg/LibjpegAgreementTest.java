@@ -131,7 +131,8 @@ class LibjpegAgreementTest {
             BufferedImage actual = JpegDecoder.decode(jpeg, jpeg.length, "test.jpg", scale, Long.MAX_VALUE,
                     JpegDecoder.DEFAULT_MAX_BYTES);
             assertThat(actual.getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
-            assertThat(expected.psnr(actual)).as("PSNR against djpeg -scale 1/%d", scale).isGreaterThanOrEqualTo(MIN_PSNR);
+            assertThat(expected.psnr(actual)).as("PSNR against djpeg -scale 1/%d", scale)
+                    .isGreaterThanOrEqualTo(MIN_PSNR);
         }
     }
 }
