@@ -471,8 +471,9 @@ final class FrameDecoder {
         int colours;
         if (components.length == 1) {
             colours = ColorConverter.GRAY;
-        } else if (adobeTransform == 0 || (adobeTransform < 0 && !jfif && components[0].id == 'R'
-                && components[1].id == 'G' && components[2].id == 'B')) {
+        } else if (!jfif && (adobeTransform == 0 || (adobeTransform < 0 && components[0].id == 'R'
+                && components[1].id == 'G' && components[2].id == 'B'))) {
+            // libjpeg's rule: a JFIF marker means YCbCr; else Adobe's transform flag; else the component ids.
             colours = ColorConverter.RGB;
         } else {
             colours = ColorConverter.YCBCR;

@@ -90,6 +90,8 @@ class LibjpegAgreementTest {
                 new String[] {"-optimize", "-quality", "95"}));
         cases.add(Arguments.of("quality 100", 203, 157, 3, new String[] {"-quality", "100", "-sample", "1x1"}));
         cases.add(Arguments.of("quality 3", 203, 157, 3, new String[] {"-quality", "3"}));
+        cases.add(Arguments.of("RGB, no colour transform", 203, 157, 3, new String[] {"-rgb"}));
+        cases.add(Arguments.of("RGB progressive", 203, 157, 3, new String[] {"-rgb", "-progressive"}));
         cases.add(Arguments.of("grayscale", 203, 157, 1, new String[] {}));
         cases.add(Arguments.of("grayscale progressive", 203, 157, 1, new String[] {"-progressive"}));
         cases.add(Arguments.of("grayscale restart", 203, 157, 1, new String[] {"-restart", "5B"}));
