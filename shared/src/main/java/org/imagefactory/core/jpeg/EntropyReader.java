@@ -1,11 +1,18 @@
 package org.imagefactory.core.jpeg;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Reads the entropy-coded bits of a scan, removing stuffed zero bytes. At a marker or the end of the data it
  * feeds zero bits, as T.81 allows a decoder's look-ahead to, and counts them: a scan that actually consumes them
  * was cut short, which {@link #checkNotOverrun()} reports.
  */
 final class EntropyReader {
+
+    private static final VarHandle BIG_ENDIAN_LONG =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private final byte[] data;
     private final int end;
@@ -27,6 +34,18 @@ final class EntropyReader {
     }
 
     private void fill() {
+        if (pos + 8 <= end) {
+            long next = (long) BIG_ENDIAN_LONG.get(data, pos);
+            long inverted = ~next;
+            // No 0xFF among the next 8 bytes (no stuffing, no marker): append as many as fit at once.
+            if (((inverted - 0x0101010101010101L) & ~inverted & 0x8080808080808080L) == 0) {
+                int count = (64 - bits) >> 3;
+                acc = count == 8 ? next : (acc << (count << 3)) | (next >>> (64 - (count << 3)));
+                bits += count << 3;
+                pos += count;
+                return;
+            }
+        }
         while (bits <= 56) {
             int b = 0;
             if (pos < end) {
