@@ -37,7 +37,7 @@ public final class ImageProbe {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 8192)) {
             return probe(new ByteReader(in), file);
         } catch (EOFException e) {
-            throw new ImageFactoryException(Failure.CORRUPT_IMAGE, file + ": the header is truncated");
+            throw new ImageFactoryException(Failure.CORRUPT_IMAGE, file + ": the file is truncated");
         }
     }
 

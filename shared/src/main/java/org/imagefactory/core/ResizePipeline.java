@@ -5,8 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * probe → decode → resize → orient → encode. One instance holds only immutable options and may be shared by any
@@ -51,32 +52,46 @@ public final class ResizePipeline {
     }
 
     /**
-     * Makes several variants of one source from a single decode, at the resolution the largest of them needs.
-     * The renditions come back in the order of {@code specs}.
+     * Makes several variants of one source, decoding it once per decode resolution they need (variants of similar
+     * size share one decode). Each rendition is byte for byte what {@link #render} makes for that variant alone,
+     * so a file made at build time is the file the filter would make. Renditions come back in the order of
+     * {@code specs}.
      */
     public List<Rendition> renderAll(Path source, SourceInfo info, List<VariantSpec> specs) throws IOException {
-        VariantSpec.Size largest = specs.stream()
-                .map(spec -> spec.outputSize(info.width(), info.height()))
-                .max(Comparator.comparingLong(size -> (long) size.width() * size.height()))
-                .orElseThrow(() -> new IllegalArgumentException("no variant to render"));
-        long start = System.nanoTime();
-        BufferedImage decoded = SourceDecoder.decode(source, info, largest, options.maxSourcePixels());
-        long decodeNanos = System.nanoTime() - start;
-        List<Rendition> renditions = new ArrayList<>(specs.size());
-        for (VariantSpec spec : specs) {
-            VariantSpec.Size size = spec.outputSize(info.width(), info.height());
-            long resizeStart = System.nanoTime();
-            BufferedImage resized = Resampler.resize(decoded,
-                    info.transposed() ? size.height() : size.width(),
-                    info.transposed() ? size.width() : size.height());
-            BufferedImage upright = Orientation.apply(resized, info.orientation());
-            long encodeStart = System.nanoTime();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(8192, size.width() * size.height() / 4));
-            ImageEncoder.encode(upright, spec, options, out);
-            long end = System.nanoTime();
-            renditions.add(new Rendition(spec, size, out.toByteArray(),
-                    new Timings(decodeNanos, encodeStart - resizeStart, end - encodeStart)));
+        if (specs.isEmpty()) {
+            throw new IllegalArgumentException("no variant to render");
         }
-        return renditions;
+        Map<SourceDecoder.Resolution, List<Integer>> byResolution = new TreeMap<>();
+        for (int i = 0; i < specs.size(); i++) {
+            VariantSpec.Size size = specs.get(i).outputSize(info.width(), info.height());
+            byResolution.computeIfAbsent(SourceDecoder.Resolution.of(info, size, DECODE_MARGIN),
+                    k -> new ArrayList<>()).add(i);
+        }
+        Rendition[] renditions = new Rendition[specs.size()];
+        for (Map.Entry<SourceDecoder.Resolution, List<Integer>> group : byResolution.entrySet()) {
+            long start = System.nanoTime();
+            BufferedImage decoded = SourceDecoder.decode(source, info, group.getKey(), options.maxSourcePixels());
+            long decodeNanos = System.nanoTime() - start;
+            for (int index : group.getValue()) {
+                renditions[index] = finish(decoded, info, specs.get(index), decodeNanos);
+            }
+        }
+        return List.of(renditions);
+    }
+
+    private Rendition finish(BufferedImage decoded, SourceInfo info, VariantSpec spec, long decodeNanos)
+            throws IOException {
+        VariantSpec.Size size = spec.outputSize(info.width(), info.height());
+        long resizeStart = System.nanoTime();
+        BufferedImage resized = Resampler.resize(decoded,
+                info.transposed() ? size.height() : size.width(),
+                info.transposed() ? size.width() : size.height());
+        BufferedImage upright = Orientation.apply(resized, info.orientation());
+        long encodeStart = System.nanoTime();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(8192, size.width() * size.height() / 4));
+        ImageEncoder.encode(upright, spec, options, out);
+        long end = System.nanoTime();
+        return new Rendition(spec, size, out.toByteArray(),
+                new Timings(decodeNanos, encodeStart - resizeStart, end - encodeStart));
     }
 }

@@ -4,12 +4,16 @@ import java.awt.Graphics2D;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorConvertOp;
+import java.awt.image.DataBufferInt;
+import java.awt.image.Raster;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 
-import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -43,76 +47,124 @@ final class SourceDecoder {
     }
 
     /**
-     * Decodes a source for a target size. JPEGs go to {@link JpegDecoder}, which shrinks by up to 8 in the DCT
-     * domain while leaving at least 2× for the resampler; the JPEGs it leaves alone (CMYK, arithmetic, 12-bit,
-     * ...) and every other format go to ImageIO with source subsampling.
+     * How a source is decoded for a target. JPEGs go to {@link JpegDecoder} at a DCT shrink of {@code jpegScale}
+     * (1, 2, 4 or 8: the largest that leaves at least 2× for the resampler); the JPEGs it leaves alone (CMYK,
+     * arithmetic, 12-bit, ...) and every other format ({@code jpegScale} 0) go to ImageIO with source
+     * {@code subsampling}. A decode depends on nothing else, so variants with equal resolutions share one.
      */
-    static BufferedImage decode(Path file, SourceInfo source, VariantSpec.Size target, long maxPixels)
+    record Resolution(int jpegScale, int subsampling) implements Comparable<Resolution> {
+
+        static Resolution of(SourceInfo source, VariantSpec.Size target, double margin) {
+            int jpegScale = 0;
+            if (source.format() == Encoding.JPEG) {
+                int targetStoredWidth = source.transposed() ? target.height() : target.width();
+                int targetStoredHeight = source.transposed() ? target.width() : target.height();
+                jpegScale = JpegDecoder.scaleFor(source.storedWidth(), source.storedHeight(), targetStoredWidth,
+                        targetStoredHeight);
+            }
+            return new Resolution(jpegScale, SourceDecoder.subsampling(source, target, margin));
+        }
+
+        @Override
+        public int compareTo(Resolution other) {
+            int byScale = Integer.compare(jpegScale, other.jpegScale);
+            return byScale != 0 ? byScale : Integer.compare(subsampling, other.subsampling);
+        }
+    }
+
+    static BufferedImage decode(Path file, SourceInfo source, Resolution resolution, long maxPixels)
             throws IOException {
-        if (source.format() == Encoding.JPEG) {
-            int targetStoredWidth = source.transposed() ? target.height() : target.width();
-            int targetStoredHeight = source.transposed() ? target.width() : target.height();
-            int scale = JpegDecoder.scaleFor(source.storedWidth(), source.storedHeight(), targetStoredWidth,
-                    targetStoredHeight);
+        if (resolution.jpegScale() > 0) {
             try {
-                return JpegDecoder.decode(file, scale, maxPixels);
+                return JpegDecoder.decode(file, resolution.jpegScale(), maxPixels);
             } catch (UnsupportedJpegException e) {
                 // ImageIO (with TwelveMonkeys) handles these kinds of JPEG, at full cost.
             }
         }
-        return decode(file, source, subsampling(source, target, ResizePipeline.DECODE_MARGIN));
+        return decode(file, source, resolution.subsampling());
     }
 
+    /**
+     * Decodes with the first installed reader for the format that can: when a reader refuses a feature (the
+     * libwebp-based reader and animated WebP, for example), the next one is tried. Truncation is the file's
+     * fault, not the reader's, and is reported at once.
+     */
     static BufferedImage decode(Path file, SourceInfo source, int subsampling) throws IOException {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             if (in == null) {
                 throw new IOException(file + ": cannot be opened");
             }
-            ImageReader reader = readerFor(in, source, file);
-            try {
-                reader.setInput(in, true, true);
-                TruncationListener truncation = new TruncationListener();
-                reader.addIIOReadWarningListener(truncation);
-                ImageReadParam param = reader.getDefaultReadParam();
-                if (subsampling > 1) {
-                    // Sample the middle of each block, not its corner, so the image does not shift.
-                    int offset = (subsampling - 1) / 2;
-                    param.setSourceSubsampling(subsampling, subsampling, offset, offset);
+            List<ImageReader> readers = readersFor(in, source, file);
+            String firstFailure = null;
+            for (ImageReader reader : readers) {
+                try {
+                    in.seek(0);
+                    boolean png = source.format() == Encoding.PNG;
+                    BufferedImage image = toIntSrgb(read(reader, in, file, subsampling, png));
+                    return png ? PngColorProfile.apply(reader, image) : image;
+                } catch (ImageFactoryException e) {
+                    throw e;
+                } catch (EOFException e) {
+                    throw ImageProbe.corrupt(file, "the image data is truncated");
+                } catch (IOException | RuntimeException e) {
+                    firstFailure = firstFailure == null ? describe(e) : firstFailure;
+                } finally {
+                    reader.dispose();
                 }
-                BufferedImage image = reader.read(0, param);
-                if (truncation.message != null) {
-                    throw ImageProbe.corrupt(file, "the image data is damaged (" + truncation.message + ")");
-                }
-                return toIntSrgb(image);
-            } catch (ImageFactoryException e) {
-                throw e;
-            } catch (IIOException | RuntimeException e) {
-                throw ImageProbe.corrupt(file, "the image data cannot be decoded (" + describe(e) + ")");
-            } finally {
-                reader.dispose();
             }
+            throw ImageProbe.corrupt(file, "the image data cannot be decoded (" + firstFailure + ")");
         }
     }
 
-    private static ImageReader readerFor(ImageInputStream in, SourceInfo source, Path file) {
-        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-        String wanted = source.format().argument();
-        while (readers.hasNext()) {
-            ImageReader reader = readers.next();
-            try {
-                for (String name : reader.getOriginatingProvider().getFormatNames()) {
-                    String lower = name.toLowerCase(Locale.ROOT);
-                    if (lower.equals(wanted) || (wanted.equals("jpeg") && lower.equals("jpg"))) {
-                        return reader;
-                    }
-                }
-            } catch (RuntimeException ignored) {
-                // A provider without names is skipped like one that does not match.
-            }
-            reader.dispose();
+    private static BufferedImage read(ImageReader reader, ImageInputStream in, Path file, int subsampling,
+            boolean keepMetadata) throws IOException {
+        reader.setInput(in, true, !keepMetadata);
+        TruncationListener truncation = new TruncationListener();
+        reader.addIIOReadWarningListener(truncation);
+        ImageReadParam param = reader.getDefaultReadParam();
+        if (subsampling > 1) {
+            // Sample the middle of each block, not its corner, so the image does not shift.
+            int offset = (subsampling - 1) / 2;
+            param.setSourceSubsampling(subsampling, subsampling, offset, offset);
         }
-        throw new ImageFactoryException(Failure.UNSUPPORTED_FORMAT, file + ": no decoder for " + wanted
-                + " is installed (are the TwelveMonkeys ImageIO plugins registered?)");
+        BufferedImage image = reader.read(0, param);
+        if (truncation.message != null) {
+            throw ImageProbe.corrupt(file, "the image data is damaged (" + truncation.message + ")");
+        }
+        return image;
+    }
+
+    private static List<ImageReader> readersFor(ImageInputStream in, SourceInfo source, Path file) {
+        Iterator<ImageReader> candidates = ImageIO.getImageReaders(in);
+        String wanted = source.format().argument();
+        List<ImageReader> readers = new ArrayList<>(2);
+        while (candidates.hasNext()) {
+            ImageReader reader = candidates.next();
+            if (reads(reader, wanted)) {
+                readers.add(reader);
+            } else {
+                reader.dispose();
+            }
+        }
+        if (readers.isEmpty()) {
+            throw new ImageFactoryException(Failure.UNSUPPORTED_FORMAT, file + ": no decoder for " + wanted
+                    + " is installed (are the TwelveMonkeys ImageIO plugins registered?)");
+        }
+        return readers;
+    }
+
+    private static boolean reads(ImageReader reader, String wanted) {
+        try {
+            for (String name : reader.getOriginatingProvider().getFormatNames()) {
+                String lower = name.toLowerCase(Locale.ROOT);
+                if (lower.equals(wanted) || (wanted.equals("jpeg") && lower.equals("jpg"))) {
+                    return true;
+                }
+            }
+        } catch (RuntimeException ignored) {
+            // A provider without names is skipped like one that does not match.
+        }
+        return false;
     }
 
     /** Brings any decoded image to 8-bit sRGB in an int layout, with alpha only when the source has it. */
@@ -123,8 +175,10 @@ final class SourceDecoder {
             return image;
         }
         ColorSpace space = image.getColorModel().getColorSpace();
-        BufferedImage source = image;
-        if (!space.isCS_sRGB() && space.getType() != ColorSpace.TYPE_GRAY) {
+        if (space.getType() == ColorSpace.TYPE_GRAY) {
+            return grayToInt(image, type);
+        }
+        if (!space.isCS_sRGB()) {
             BufferedImage converted = new BufferedImage(image.getWidth(), image.getHeight(), type);
             new ColorConvertOp(space, ColorSpace.getInstance(ColorSpace.CS_sRGB), null).filter(image, converted);
             return converted;
@@ -132,9 +186,35 @@ final class SourceDecoder {
         BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), type);
         Graphics2D g = out.createGraphics();
         try {
-            g.drawImage(source, 0, 0, null);
+            g.drawImage(image, 0, 0, null);
         } finally {
             g.dispose();
+        }
+        return out;
+    }
+
+    /**
+     * Grey samples in PNG and JPEG are gamma-encoded like sRGB, but Java tags them with its linear grey space,
+     * so a colorimetric conversion would lighten them (50 becomes 122). The samples are copied as they are,
+     * scaled from their bit depth to 8 bits.
+     */
+    private static BufferedImage grayToInt(BufferedImage image, int type) {
+        Raster raster = image.getRaster();
+        int width = image.getWidth();
+        int bands = raster.getNumBands();
+        boolean alpha = type == BufferedImage.TYPE_INT_ARGB && bands > 1;
+        int grayMax = (1 << image.getColorModel().getComponentSize(0)) - 1;
+        int alphaMax = alpha ? (1 << image.getColorModel().getComponentSize(1)) - 1 : 1;
+        BufferedImage out = new BufferedImage(width, image.getHeight(), type);
+        int[] dst = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
+        int[] row = new int[width * bands];
+        for (int y = 0; y < image.getHeight(); y++) {
+            raster.getPixels(raster.getMinX(), raster.getMinY() + y, width, 1, row);
+            for (int x = 0, i = y * width; x < width; x++, i++) {
+                int gray = (row[x * bands] * 255 + grayMax / 2) / grayMax;
+                int a = alpha ? (row[x * bands + 1] * 255 + alphaMax / 2) / alphaMax : 255;
+                dst[i] = a << 24 | gray << 16 | gray << 8 | gray;
+            }
         }
         return out;
     }

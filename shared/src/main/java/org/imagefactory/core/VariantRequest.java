@@ -104,18 +104,20 @@ public record VariantRequest(Integer scalex, Integer scaley, Encoding encoding, 
         if (values == null || values.length == 0) {
             return null;
         }
-        if (Arrays.stream(values).distinct().count() > 1) {
-            throw new ImageFactoryException(ImageFactoryException.Failure.INVALID_ARGUMENT,
-                    "invalid " + name + ": given " + values.length + " times with different values; expected one value");
+        String[] distinct = Arrays.stream(values).distinct().toArray(String[]::new);
+        if (distinct.length > 1) {
+            throw ImageFactoryException.invalidArgument(name, String.join("' and '", distinct),
+                    "one value (it was given " + values.length + " times with different values)");
         }
         return Objects.requireNonNull(values[0]);
     }
 
     /** A box dimension: a positive decimal, rounded half-up; larger than any image is fine (it is clamped). */
     static int parseDimension(String argument, String text) {
-        String value = text.trim();
+        String value = text.strip();
         if (!DECIMAL.matcher(value).matches()) {
-            throw ImageFactoryException.invalidArgument(argument, text, "a positive number of pixels such as 400 or 400.5");
+            throw ImageFactoryException.invalidArgument(argument, text,
+                    "a positive number of pixels such as 400 or 400.5 (digits only, at most 12 each side of the point)");
         }
         BigDecimal rounded = new BigDecimal(value).setScale(0, RoundingMode.HALF_UP);
         if (rounded.signum() <= 0) {
@@ -125,7 +127,7 @@ public record VariantRequest(Integer scalex, Integer scaley, Encoding encoding, 
     }
 
     static int parseQuality(String text) {
-        String value = text.trim();
+        String value = text.strip();
         if (!INTEGER.matcher(value).matches()) {
             throw ImageFactoryException.invalidArgument(QUALITY, text, "a whole number from 1 to 100");
         }

@@ -2,7 +2,10 @@ package org.imagefactory.core.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,13 +71,13 @@ public final class Main {
                     files.filter(Files::isRegularFile)
                             .filter(file -> Encoding.isImageFileName(file.getFileName().toString()))
                             .sorted()
-                            .forEach(file -> jobs.add(new Job(file, SourcePath.relativize(source, file))));
-                } catch (IOException | ImageFactoryException e) {
+                            .forEach(file -> jobs.add(new Job(file, source)));
+                } catch (IOException e) {
                     err.println("imagefactory: " + source + ": " + e.getMessage());
                     return 1;
                 }
             } else {
-                jobs.add(new Job(source, SourcePath.of(source.getFileName().toString())));
+                jobs.add(new Job(source, null));
             }
         }
         ResizePipeline pipeline = new ResizePipeline(arguments.options);
@@ -104,10 +107,11 @@ public final class Main {
     private boolean process(ResizePipeline pipeline, Arguments arguments, Job job) {
         long start = System.nanoTime();
         try {
+            SourcePath path = job.sourcePath();
             SourceInfo info = pipeline.probe(job.file);
             VariantSpec spec = pipeline.normalize(arguments.request, info);
             Rendition rendition = pipeline.render(job.file, info, spec);
-            Path target = arguments.out.resolve(CacheNaming.variantPath(job.path, spec));
+            Path target = arguments.out.resolve(CacheNaming.variantPath(path, spec));
             AtomicFiles.write(target, rendition.data());
             long millis = (System.nanoTime() - start) / 1_000_000;
             synchronized (out) {
@@ -116,12 +120,24 @@ public final class Main {
             return true;
         } catch (ImageFactoryException e) {
             report(job, e.getMessage());
+        } catch (FileSystemException e) {
+            report(job, e.getFile() + ": " + reason(e));
         } catch (IOException | RuntimeException e) {
             report(job, e.toString());
         } catch (OutOfMemoryError e) {
             report(job, "out of memory (raise -Xmx or lower --max-source-pixels)");
         }
         return false;
+    }
+
+    private static String reason(FileSystemException e) {
+        if (e.getReason() != null) {
+            return e.getReason();
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        return e instanceof AccessDeniedException ? "permission denied" : e.getClass().getSimpleName();
     }
 
     private void report(Job job, String message) {
@@ -131,7 +147,13 @@ public final class Main {
         }
     }
 
-    private record Job(Path file, SourcePath path) {
+    /** A file to process, and the folder given on the command line that it was found in ({@code null} if none). */
+    private record Job(Path file, Path root) {
+
+        /** Checked per file, so that one name that cannot be a cache path fails only that file. */
+        SourcePath sourcePath() {
+            return root == null ? SourcePath.of(file.getFileName().toString()) : SourcePath.relativize(root, file);
+        }
     }
 
     private static final class Arguments {

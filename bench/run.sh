@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Core benchmark: the 800 px JPEG task (or WIDTH) on the 20-photo reference corpus, imagefactory against libvips,
+# Pillow (the original route's code) and ImageMagick in the same run; prints totals, ratios and output quality
+# (PSNR of each output against libvips' own thumbnail).
+# usage: bench/run.sh [WIDTH] [QUALITY]      (needs root for apt-get the first time)
+set -euo pipefail
+width=${1:-800}; quality=${2:-80}
+root=$(cd "$(dirname "$0")/.." && pwd)
+shared=${SHARED_DIR:-$root/../shared}
+corpus=${CORPUS:-$root/target/bench-corpus}
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+
+# shared/bench/corpus.sh copies photos that Debian 12 ships in these packages, not in gnome-backgrounds.
+need=()
+for pkg in lomiri-wallpapers lomiri-wallpapers-20.04 lomiri-wallpapers-16.04 ukui-wallpapers libvips-tools imagemagick python3-pil; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+[ -d "$corpus" ] && [ "$(ls "$corpus" | wc -l)" -ge 20 ] || bash "$shared/bench/corpus.sh" "$corpus" >/dev/null
+
+(cd "$root" && mvn -B -q install -DskipTests -pl shared -am && mvn -B -q compile -pl bench)
+classpath="$root/shared/target/imagefactory-core-0.1.0-SNAPSHOT-cli.jar:$root/bench/target/classes"
+
+echo "# reference tools, then imagefactory, one process each, one thread, ${width} px JPEG q${quality}"
+bash "$shared/bench/reference.sh" "$corpus" "$width" "$quality" | tee "$work/reference.txt"
+java -cp "$classpath" org.imagefactory.bench.PipelineBenchmark "$corpus" "$width" "$quality" 5 "$work/ours" \
+  | tee "$work/ours.txt"
+
+vips=$(awk '/^vipsthumbnail/ {print $2}' "$work/reference.txt")
+pillow=$(awk '/^pillow/ {print $2}' "$work/reference.txt")
+magick=$(awk '/^imagemagick/ {print $2}' "$work/reference.txt")
+cold=$(awk '/^imagefactory-cold-pass/ {print $2}' "$work/ours.txt")
+warm=$(awk '/^imagefactory-warm-median-sum/ {print $2}' "$work/ours.txt")
+echo
+echo "# ratios (imagefactory / tool; below 1.0 is faster)"
+awk -v c="$cold" -v w="$warm" -v v="$vips" -v p="$pillow" -v m="$magick" 'BEGIN {
+  printf "cold pass  %6d ms: %.2fx libvips-1thread, %.2fx Pillow, %.2fx ImageMagick\n", c, c/v, c/p, c/m
+  printf "warm sum   %6d ms: %.2fx libvips-1thread, %.2fx Pillow, %.2fx ImageMagick\n", w, w/v, w/p, w/m }'
+
+echo
+echo "# quality: PSNR (dB) of each output against libvips' own ${width} px thumbnail"
+mkdir -p "$work/vips"
+VIPS_CONCURRENCY=1 vipsthumbnail -s "${width}x" -o "$work/vips/%s.jpg[Q=$quality,strip]" "$corpus"/* 2>/dev/null
+for f in "$work"/vips/*.jpg; do
+  n=$(basename "$f")
+  printf '%s %s\n' "$n" "$(compare -metric PSNR "$f" "$work/ours/$n" null: 2>&1 || true)"
+done | awk '{ printf "  %-45s %s\n", $1, $2; s += $2; n++; if (min == "" || $2 < min) min = $2 }
+  END { printf "mean %.2f dB, min %.2f dB over %d files\n", s/n, min, n }'

@@ -1,0 +1,186 @@
+package org.imagefactory.filter;
+
+import java.awt.Color;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+
+import org.imagefactory.core.ImageFactoryException;
+import org.imagefactory.core.PipelineOptions;
+import org.imagefactory.core.VariantSpec;
+
+/**
+ * The filter's configuration, read from its init-params and from context-params named {@code imagefactory.<param>}
+ * (an init-param wins). Paths are kept as written: {@link Locations} decides whether they are inside the web app.
+ *
+ * @param sourceRoot       web-app folder or absolute directory of the source images
+ * @param pregeneratedRoot web-app folder or absolute directory the build plugin wrote into
+ * @param cacheDir         absolute directory for generated variants, or {@code null} for the container's temp dir
+ */
+record FilterSettings(String sourceRoot, String pregeneratedRoot, String cacheDir, SizePolicy sizePolicy,
+                      Set<Integer> allowedSizes, String signingKey, long maxSourcePixels, int maxConcurrent,
+                      int queueSize, Duration queueTimeout, long cacheMaxBytes, String cacheControl,
+                      int defaultQuality, Color background) {
+
+    static final String CONTEXT_PARAM_PREFIX = "imagefactory.";
+
+    /**
+     * Reads every parameter through {@code lookup}, which returns {@code null} for one that is not set.
+     *
+     * @throws IllegalArgumentException naming the parameter, its value and what was expected
+     */
+    static FilterSettings read(UnaryOperator<String> lookup) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        Reader in = new Reader(lookup);
+        return new FilterSettings(
+                in.text("sourceRoot", "/pictures"),
+                in.text("pregeneratedRoot", "/WEB-INF/imagefactory"),
+                in.text("cacheDir", null),
+                in.policy(),
+                in.sizes("allowedSizes"),
+                in.text("signingKey", null),
+                in.number("maxSourcePixels", PipelineOptions.DEFAULT_MAX_SOURCE_PIXELS, 1, Long.MAX_VALUE),
+                (int) in.number("maxConcurrent", cores, 1, 10_000),
+                (int) in.number("queueSize", 16L * cores, 0, 1_000_000),
+                in.duration("queueTimeout", Duration.ofSeconds(10)),
+                in.bytes("cacheMaxBytes", 1L << 30),
+                in.text("cacheControl", "public, max-age=86400"),
+                (int) in.number("defaultQuality", VariantSpec.STANDARD_QUALITY, 1, 100),
+                in.color("background", Color.WHITE));
+    }
+
+    PipelineOptions pipelineOptions() {
+        return PipelineOptions.DEFAULTS.withMaxSourcePixels(maxSourcePixels).withDefaultQuality(defaultQuality)
+                .withBackground(background);
+    }
+
+    private static final class Reader {
+        private final UnaryOperator<String> lookup;
+
+        Reader(UnaryOperator<String> lookup) {
+            this.lookup = lookup;
+        }
+
+        private String raw(String name) {
+            String value = lookup.apply(name);
+            return value == null || value.isBlank() ? null : value.strip();
+        }
+
+        String text(String name, String fallback) {
+            String value = raw(name);
+            return value == null ? fallback : value;
+        }
+
+        long number(String name, long fallback, long min, long max) {
+            String value = raw(name);
+            if (value == null) {
+                return fallback;
+            }
+            try {
+                long parsed = Long.parseLong(value.replace("_", ""));
+                if (parsed >= min && parsed <= max) {
+                    return parsed;
+                }
+            } catch (NumberFormatException e) {
+                // reported below with the expected range
+            }
+            throw invalid(name, value, "a whole number from " + min + " to " + max);
+        }
+
+        SizePolicy policy() {
+            String value = raw("sizePolicy");
+            if (value == null) {
+                return SizePolicy.SNAP;
+            }
+            try {
+                return SizePolicy.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw invalid("sizePolicy", value, "snap, strict or any");
+            }
+        }
+
+        Set<Integer> sizes(String name) {
+            Set<Integer> sizes = new TreeSet<>();
+            String value = raw(name);
+            if (value == null) {
+                return sizes;
+            }
+            for (String item : value.split("[,\\s]+")) {
+                try {
+                    int size = Integer.parseInt(item);
+                    if (size > 0) {
+                        sizes.add(size);
+                        continue;
+                    }
+                } catch (NumberFormatException e) {
+                    // reported below
+                }
+                throw invalid(name, value,
+                        "positive whole numbers of pixels separated by commas, such as 320,640,1280");
+            }
+            return sizes;
+        }
+
+        Duration duration(String name, Duration fallback) {
+            String value = raw(name);
+            if (value == null) {
+                return fallback;
+            }
+            String lower = value.toLowerCase(Locale.ROOT);
+            try {
+                if (lower.endsWith("ms")) {
+                    return nonNegative(Duration.ofMillis(Long.parseLong(lower.substring(0, lower.length() - 2))));
+                }
+                String seconds = lower.endsWith("s") ? lower.substring(0, lower.length() - 1) : lower;
+                return nonNegative(Duration.ofMillis(Math.round(Double.parseDouble(seconds) * 1000)));
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw invalid(name, value, "a duration such as 10s, 2.5s or 500ms");
+            }
+        }
+
+        private static Duration nonNegative(Duration duration) {
+            if (duration.isNegative()) {
+                throw new NumberFormatException();
+            }
+            return duration;
+        }
+
+        long bytes(String name, long fallback) {
+            String value = raw(name);
+            if (value == null) {
+                return fallback;
+            }
+            String lower = value.toLowerCase(Locale.ROOT);
+            int shift = lower.endsWith("k") ? 10 : lower.endsWith("m") ? 20 : lower.endsWith("g") ? 30 : 0;
+            String digits = shift == 0 ? lower : lower.substring(0, lower.length() - 1);
+            try {
+                long parsed = Long.parseLong(digits);
+                if (parsed > 0 && parsed <= (Long.MAX_VALUE >> shift)) {
+                    return parsed << shift;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw invalid(name, value, "a positive size in bytes such as 1073741824, 512m or 1g");
+        }
+
+        Color color(String name, Color fallback) {
+            String value = raw(name);
+            if (value == null) {
+                return fallback;
+            }
+            try {
+                return PipelineOptions.parseColor(value);
+            } catch (ImageFactoryException e) {
+                throw invalid(name, value, "a colour as #rrggbb, such as #ffffff");
+            }
+        }
+
+        private static IllegalArgumentException invalid(String name, String value, String expected) {
+            return new IllegalArgumentException("invalid init-param " + name + " (or context-param "
+                    + CONTEXT_PARAM_PREFIX + name + ") = '" + value + "': expected " + expected);
+        }
+    }
+}

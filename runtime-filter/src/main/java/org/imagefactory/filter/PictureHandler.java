@@ -1,0 +1,295 @@
+package org.imagefactory.filter;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.imagefactory.core.AtomicFiles;
+import org.imagefactory.core.CacheNaming;
+import org.imagefactory.core.Encoding;
+import org.imagefactory.core.ImageFactoryException;
+import org.imagefactory.core.Rendition;
+import org.imagefactory.core.ResizePipeline;
+import org.imagefactory.core.SourceInfo;
+import org.imagefactory.core.SourcePath;
+import org.imagefactory.core.Timings;
+import org.imagefactory.core.VariantRequest;
+import org.imagefactory.core.VariantSpec;
+
+/**
+ * Answers one picture request: checks the path and arguments, applies the size policy, then serves the
+ * pre-generated file, the cached file, or a variant generated (once, within the admission limits) into the cache.
+ */
+final class PictureHandler {
+
+    private static final System.Logger LOG = System.getLogger(PictureHandler.class.getName());
+    private static final String AUTO = "auto";
+
+    private final FilterSettings settings;
+    private final ResizePipeline pipeline;
+    private final Path sourceRoot;
+    private final Pregenerated pregenerated;
+    private final Path cacheRoot;
+    private final CacheIndex cacheIndex;
+    private final SizeLadder ladder;
+    private final UrlSigner signer;
+    private final ProbeCache probes;
+    private final AdmissionControl admission;
+    private final SingleFlight<Path, Reply> flights = new SingleFlight<>();
+    private final FilterStatistics statistics;
+    private final AtomicBoolean cacheWarned = new AtomicBoolean();
+
+    /** How a variant was found, for the response and its {@code Server-Timing}. */
+    private record Reply(Payload payload, String cache, Timings timings) {
+    }
+
+    /**
+     * @param sourceRoot the source folder, symbolic links resolved, or {@code null} when it does not exist
+     * @param cacheRoot  the runtime cache folder; it need not exist or be writable
+     */
+    PictureHandler(FilterSettings settings, Path sourceRoot, Pregenerated pregenerated, Path cacheRoot,
+                   FilterStatistics statistics) {
+        this.settings = settings;
+        this.pipeline = new ResizePipeline(settings.pipelineOptions());
+        this.sourceRoot = sourceRoot;
+        this.pregenerated = pregenerated;
+        this.cacheRoot = cacheRoot;
+        this.cacheIndex = new CacheIndex(settings.cacheMaxBytes());
+        this.ladder = SizeLadder.of(pregenerated.configuredSizes(), settings.allowedSizes());
+        this.signer = settings.signingKey() == null ? null : new UrlSigner(settings.signingKey());
+        this.probes = new ProbeCache(pipeline);
+        this.admission = new AdmissionControl(settings.maxConcurrent(), settings.queueSize(),
+                settings.queueTimeout());
+        this.statistics = statistics;
+        cacheIndex.load(cacheRoot);
+    }
+
+    SizeLadder ladder() {
+        return ladder;
+    }
+
+    void handle(HttpServletRequest request, HttpServletResponse response, String rawPath) throws IOException {
+        try {
+            serve(request, response, rawPath);
+        } catch (HttpFailure failure) {
+            HttpReplies.fail(request, response, failure);
+        } catch (AdmissionControl.Overloaded e) {
+            statistics.overloaded.increment();
+            long retryAfter = Math.max(1, (settings.queueTimeout().toMillis() + 999) / 1000);
+            HttpReplies.fail(request, response, new HttpFailure(503, "busy: " + e.getMessage() + "; retry in "
+                    + retryAfter + " s", Map.of("Retry-After", Long.toString(retryAfter))));
+        }
+    }
+
+    private void serve(HttpServletRequest request, HttpServletResponse response, String rawPath) throws IOException {
+        String method = request.getMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            throw new HttpFailure(405, method + " is not supported; use GET or HEAD", Map.of("Allow", "GET, HEAD"));
+        }
+        SourcePath path = RequestPath.parse(rawPath);
+        Map<String, String[]> arguments = request.getParameterMap();
+        boolean negotiate = isAuto(arguments.get(VariantRequest.ENCODING));
+        Map<String, String[]> effective = negotiate ? negotiated(arguments, HttpReplies.acceptsWebp(request))
+                : arguments;
+        VariantRequest wanted = parse(effective);
+        if (wanted.isOriginal()) {
+            serveOriginal(request, response, path, negotiate);
+            return;
+        }
+        VariantRequest allowed = authorize(path, arguments, wanted);
+        SourceFile source = source(path);
+        SourceInfo info = probe(source);
+        VariantSpec spec = pipeline.normalize(allowed, info);
+        Reply reply = lookup(source, info, spec);
+        HttpReplies.send(request, response, reply.payload(), spec.encoding().mimeType(), settings.cacheControl(),
+                negotiate, serverTiming(reply));
+    }
+
+    private void serveOriginal(HttpServletRequest request, HttpServletResponse response, SourcePath path,
+                               boolean negotiate) throws IOException {
+        if (!Encoding.isImageFileName(path.fileName())) {
+            throw HttpFailure.notFound();
+        }
+        String extension = CacheNaming.extension(path.fileName());
+        SourceFile source = source(path);
+        HttpReplies.send(request, response, new Payload.OnDisk(source.file(), source.size(),
+                        source.modified().toMillis()), Encoding.parse(extension).mimeType(),
+                settings.cacheControl(), negotiate, null);
+    }
+
+    private static boolean isAuto(String[] values) {
+        if (values == null || values.length == 0) {
+            return false;
+        }
+        for (String value : values) {
+            if (!AUTO.equalsIgnoreCase(value)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code encoding=auto} becomes WebP for a client that takes it, else the source's own format. */
+    private static Map<String, String[]> negotiated(Map<String, String[]> arguments, boolean webp) {
+        Map<String, String[]> copy = new HashMap<>(arguments);
+        if (webp) {
+            copy.put(VariantRequest.ENCODING, new String[] {Encoding.WEBP.argument()});
+        } else {
+            copy.remove(VariantRequest.ENCODING);
+        }
+        return copy;
+    }
+
+    private static VariantRequest parse(Map<String, String[]> arguments) {
+        try {
+            return VariantRequest.fromArguments(arguments);
+        } catch (ImageFactoryException e) {
+            throw HttpFailure.of(e, e.getMessage());
+        }
+    }
+
+    /** A correctly signed URL may ask for any size; otherwise the size policy decides. */
+    private VariantRequest authorize(SourcePath path, Map<String, String[]> arguments, VariantRequest wanted) {
+        if (signer != null && arguments.containsKey(UrlSigner.SIG)) {
+            if (!signer.verify(path.value(), arguments)) {
+                throw new HttpFailure(403, "invalid sig for " + path + ": expected the HMAC-SHA256 of '"
+                        + UrlSigner.message(path.value(), arguments) + "' with the configured signingKey");
+            }
+            return wanted;
+        }
+        try {
+            return ladder.apply(settings.sizePolicy(), wanted);
+        } catch (ImageFactoryException e) {
+            throw HttpFailure.of(e, e.getMessage());
+        }
+    }
+
+    /** The source file, only when it is a regular file that stays under the source root once links resolve. */
+    private SourceFile source(SourcePath path) throws IOException {
+        if (sourceRoot == null) {
+            throw HttpFailure.notFound();
+        }
+        Path real;
+        BasicFileAttributes attributes;
+        try {
+            real = path.resolveAgainst(sourceRoot).toRealPath();
+            attributes = Files.readAttributes(real, BasicFileAttributes.class);
+        } catch (IOException e) {
+            throw HttpFailure.notFound();
+        }
+        if (!real.startsWith(sourceRoot) || !attributes.isRegularFile()) {
+            throw HttpFailure.notFound();
+        }
+        return new SourceFile(path, real, attributes.lastModifiedTime(), attributes.size());
+    }
+
+    private SourceInfo probe(SourceFile source) throws IOException {
+        try {
+            return probes.probe(source);
+        } catch (ImageFactoryException e) {
+            statistics.refused.increment();
+            throw refusal(source, e);
+        }
+    }
+
+    /** The refusal as the client sees it: the source's path in the URL, not where it lives on the server. */
+    private static HttpFailure refusal(SourceFile source, ImageFactoryException e) {
+        return HttpFailure.of(e, e.getMessage().replace(source.file().toString(), source.path().value()));
+    }
+
+    private Reply lookup(SourceFile source, SourceInfo info, VariantSpec spec) throws IOException {
+        String variantPath = CacheNaming.variantPath(source.path(), spec);
+        Optional<Payload> built = pregenerated.find(variantPath, source.modified());
+        if (built.isPresent()) {
+            statistics.pregenerated.increment();
+            return new Reply(built.get(), "pregenerated", null);
+        }
+        Path cached = cacheRoot.resolve(variantPath);
+        Reply hit = cached(cached, source);
+        if (hit != null) {
+            return hit;
+        }
+        try {
+            return flights.run(cached, () -> {
+                Reply justMade = cached(cached, source);
+                return justMade != null ? justMade : admission.run(() -> generate(source, info, spec, cached));
+            });
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The cached variant, unless it is missing or older than its source. */
+    private Reply cached(Path cached, SourceFile source) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(cached, BasicFileAttributes.class);
+        } catch (IOException e) {
+            return null;
+        }
+        if (!attributes.isRegularFile() || attributes.lastModifiedTime().compareTo(source.modified()) < 0) {
+            return null;
+        }
+        cacheIndex.served(cached, attributes.size());
+        statistics.hits.increment();
+        return new Reply(Payload.OnDisk.of(cached, attributes), "hit", null);
+    }
+
+    private Reply generate(SourceFile source, SourceInfo info, VariantSpec spec, Path cached) throws IOException {
+        Rendition rendition;
+        try {
+            rendition = pipeline.render(source.file(), info, spec);
+        } catch (ImageFactoryException e) {
+            probes.refuse(source, e);
+            statistics.refused.increment();
+            LOG.log(System.Logger.Level.WARNING, "imagefactory: refusing " + e.getMessage());
+            throw refusal(source, e);
+        } catch (NoSuchFileException e) {
+            throw HttpFailure.notFound();
+        } catch (OutOfMemoryError e) {
+            throw new AdmissionControl.Overloaded("not enough memory to generate " + source.path()
+                    + "; lower maxConcurrent or give the JVM more heap");
+        }
+        statistics.generated.increment();
+        return new Reply(store(cached, rendition.data()), "generated", rendition.timings());
+    }
+
+    /** Writes the variant to the cache; a cache that cannot be written is reported once and served around. */
+    private Payload store(Path cached, byte[] data) {
+        try {
+            AtomicFiles.write(cached, data);
+            BasicFileAttributes attributes = Files.readAttributes(cached, BasicFileAttributes.class);
+            cacheIndex.written(cached, attributes.size());
+            long modified = attributes.lastModifiedTime().toMillis();
+            return new Payload.InMemory(data, modified, Payload.fileTag(modified, attributes.size()));
+        } catch (IOException e) {
+            if (cacheWarned.compareAndSet(false, true)) {
+                LOG.log(System.Logger.Level.WARNING, "imagefactory: cannot write to the cache folder " + cacheRoot
+                        + " (" + e + "); generated images are served but not cached. Set cacheDir to a writable"
+                        + " folder.");
+            }
+            return Payload.InMemory.unstored(data);
+        }
+    }
+
+    private static String serverTiming(Reply reply) {
+        if (reply.timings() == null) {
+            return "cache;desc=" + reply.cache();
+        }
+        Timings t = reply.timings();
+        return String.format(Locale.ROOT, "decode;dur=%.1f, resize;dur=%.1f, encode;dur=%.1f, cache;desc=%s",
+                t.decodeNanos() / 1e6, t.resizeNanos() / 1e6, t.encodeNanos() / 1e6, reply.cache());
+    }
+}

@@ -1,0 +1,140 @@
+package org.imagefactory.filter;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.servlet.ServletContext;
+
+import org.imagefactory.core.VariantManifest;
+
+/**
+ * What the build plugin wrote: a folder on disk, or a folder of a web app that is not unpacked (then only the
+ * files its manifest lists are asked for, so the container is never asked about a path that does not exist).
+ */
+final class Pregenerated {
+
+    private static final System.Logger LOG = System.getLogger(Pregenerated.class.getName());
+
+    private final Path directory;
+    private final ServletContext context;
+    private final String resourceRoot;
+    private final VariantManifest manifest;
+    private final Set<String> files;
+    private final boolean shippedWithSources;
+
+    private Pregenerated(Path directory, ServletContext context, String resourceRoot, VariantManifest manifest,
+            boolean shippedWithSources) {
+        this.directory = directory;
+        this.context = context;
+        this.resourceRoot = resourceRoot;
+        this.manifest = manifest;
+        this.files = manifest == null ? null : new HashSet<>(manifest.files());
+        this.shippedWithSources = shippedWithSources;
+    }
+
+    static Pregenerated none() {
+        return new Pregenerated(null, null, null, null, false);
+    }
+
+    /**
+     * The same pre-generated files, built together with the sources and shipped in one war: no file date can say
+     * one is stale, because containers that unpack a war stamp every file with its unpack time, in any order.
+     */
+    Pregenerated shippedWithSources() {
+        return new Pregenerated(directory, context, resourceRoot, manifest, true);
+    }
+
+    static Pregenerated inDirectory(Path directory) {
+        Path file = directory.resolve(VariantManifest.FILE_NAME);
+        VariantManifest manifest = null;
+        if (Files.isRegularFile(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                manifest = readManifest(in, file.toString());
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "imagefactory: cannot read " + file + ": " + e.getMessage());
+            }
+        }
+        return new Pregenerated(directory, null, null, manifest, false);
+    }
+
+    /** A folder inside a packed web app: usable only through its manifest. */
+    static Pregenerated inWebApp(ServletContext context, String root) {
+        String name = root + "/" + VariantManifest.FILE_NAME;
+        try (InputStream in = context.getResourceAsStream(name)) {
+            if (in == null) {
+                return none();
+            }
+            return new Pregenerated(null, context, root, readManifest(in, name), false);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "imagefactory: cannot read " + name + ": " + e.getMessage());
+            return none();
+        }
+    }
+
+    private static VariantManifest readManifest(InputStream in, String name) throws IOException {
+        VariantManifest manifest = VariantManifest.read(in, name);
+        LOG.log(System.Logger.Level.INFO, "imagefactory: " + name + " lists " + manifest.variants().size()
+                + " variants and " + manifest.files().size() + " pre-generated files");
+        return manifest;
+    }
+
+    Optional<VariantManifest> manifest() {
+        return Optional.ofNullable(manifest);
+    }
+
+    /**
+     * The pre-generated file for a variant path, unless there is none or its source changed since (judged by file
+     * dates only when the sources were not shipped with the pre-generated files).
+     */
+    Optional<Payload> find(String variantPath, FileTime sourceModified) throws IOException {
+        if (files != null && !files.contains(variantPath)) {
+            return Optional.empty();
+        }
+        if (directory != null) {
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(directory.resolve(variantPath), BasicFileAttributes.class);
+            } catch (NoSuchFileException e) {
+                return Optional.empty();
+            }
+            if (!attributes.isRegularFile() || isStale(attributes.lastModifiedTime().toMillis(), sourceModified)) {
+                return Optional.empty();
+            }
+            return Optional.of(Payload.OnDisk.of(directory.resolve(variantPath), attributes));
+        }
+        if (context != null) {
+            URL url = context.getResource(resourceRoot + "/" + variantPath);
+            if (url != null) {
+                Payload.Resource resource = Payload.Resource.of(url);
+                if (!isStale(resource.lastModified(), sourceModified)) {
+                    return Optional.of(resource);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean isStale(long builtMillis, FileTime sourceModified) {
+        return !shippedWithSources && builtMillis < sourceModified.toMillis();
+    }
+
+    /** The sizes the build configuration names: the default size ladder. */
+    List<Integer> configuredSizes() {
+        if (manifest == null) {
+            return List.of();
+        }
+        Set<Integer> sizes = new HashSet<>(manifest.widths());
+        sizes.addAll(manifest.heights());
+        return List.copyOf(sizes);
+    }
+}

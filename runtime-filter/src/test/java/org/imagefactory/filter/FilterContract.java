@@ -1,0 +1,398 @@
+package org.imagefactory.filter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The filter's behaviour as a client sees it, in a real container: each container's test class runs all of it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class FilterContract {
+
+    @TempDir
+    static Path temp;
+
+    private Container container;
+    private TestSites sites;
+    private Http http;
+
+    protected abstract Container newContainer(Path workFolder);
+
+    @BeforeAll
+    void start() throws Exception {
+        sites = new TestSites(Files.createDirectories(temp.resolve("sites")));
+        container = newContainer(Files.createDirectories(temp.resolve("container")));
+        for (String name : List.of("site", "strict", "any", "busy", "small", "nocache")) {
+            container.deploy("/" + name, sites.webApp(name));
+        }
+        http = new Http(container.start());
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (http != null) {
+            http.close();
+        }
+        if (container != null) {
+            container.close();
+        }
+    }
+
+    private FilterStatistics statistics(String contextPath, String filterName) {
+        return (FilterStatistics) container.context(contextPath)
+                .getAttribute(FilterStatistics.ATTRIBUTE_PREFIX + filterName);
+    }
+
+    private static BufferedImage image(HttpResponse<byte[]> response) {
+        assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        return TestImages.read(response.body());
+    }
+
+    private static String header(HttpResponse<?> response, String name) {
+        return response.headers().firstValue(name).orElse(null);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}x{2} {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            scalex=400                  | 400  | 267 | image/jpeg
+            scaley=200                  | 300  | 200 | image/jpeg
+            scalex=400.6                | 401  | 267 | image/jpeg
+            scalex=400.4                | 400  | 267 | image/jpeg
+            scalex=5000                 | 1200 | 800 | image/jpeg
+            scalex=5000&scaley=5000     | 1200 | 800 | image/jpeg
+            scalex=400&scaley=100       | 150  | 100 | image/jpeg
+            scalex=300&encoding=png     | 300  | 200 | image/png
+            scalex=300&encoding=JPG     | 300  | 200 | image/jpeg
+            scalex=300&encoding=webp    | 300  | 200 | image/webp
+            scalex=300&encoding=gif     | 300  | 200 | image/gif
+            scalex=300&encoding=bmp     | 300  | 200 | image/bmp
+            scalex=300&quality=35       | 300  | 200 | image/jpeg
+            scalex=300&v=3              | 300  | 200 | image/jpeg
+            encoding=png                | 1200 | 800 | image/png
+            """)
+    void urlContractFitsInsideTheBoxAndNeverUpscales(String query, int width, int height, String type) {
+        HttpResponse<byte[]> response = http.get("/any/picture/photos/cat.jpg?" + query);
+        BufferedImage image = image(response);
+        assertThat(image.getWidth()).isEqualTo(width);
+        assertThat(image.getHeight()).isEqualTo(height);
+        assertThat(header(response, "Content-Type")).isEqualTo(type);
+        assertThat(Long.parseLong(header(response, "Content-Length"))).isEqualTo(response.body().length);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            scalex=abc            | scalex
+            scalex=-3             | scalex
+            scalex=0              | scalex
+            scalex=NaN            | scalex
+            scalex=1e3            | scalex
+            scaley=Infinity       | scaley
+            scalex=               | scalex
+            encoding=tiff         | encoding
+            encoding=auto2        | encoding
+            quality=0             | quality
+            quality=101           | quality
+            quality=5.5           | quality
+            scalex=1&scalex=2     | scalex
+            """)
+    void invalidArgumentsAreA400WithAOneLineReason(String query, String argument) {
+        HttpResponse<byte[]> response = http.get("/any/picture/photos/cat.jpg?" + query);
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(header(response, "Content-Type")).startsWith("text/plain");
+        assertThat(body).contains(argument).endsWith("\n");
+        assertThat(body.strip()).doesNotContain("\n");
+    }
+
+    @Test
+    void noArgumentServesTheOriginalFileWithCachingHeaders() throws Exception {
+        HttpResponse<byte[]> response = http.get("/any/picture/photos/cat.jpg");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo(Files.readAllBytes(sites.pictures("any").resolve("photos/cat.jpg")));
+        assertThat(header(response, "Content-Type")).isEqualTo("image/jpeg");
+        assertThat(header(response, "ETag")).matches("\"[0-9a-f]+-[0-9a-f]+\"");
+        assertThat(header(response, "Last-Modified")).isNotNull();
+        assertThat(header(response, "Cache-Control")).isEqualTo("public, max-age=86400");
+    }
+
+    @Test
+    void aPregeneratedFileIsServedWithoutGeneration() throws Exception {
+        FilterStatistics statistics = statistics("/site", "imagefactory");
+        long generated = statistics.generated();
+        byte[] built = Files.readAllBytes(sites.webApp("site")
+                .resolve("WEB-INF/imagefactory/photos/cat.jpg/x-320-y-800-cat.jpeg"));
+        for (String query : List.of("scalex=320", "scalex=300")) {
+            HttpResponse<byte[]> response = http.get("/site/picture/photos/cat.jpg?" + query);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).as(query).isEqualTo(built);
+            assertThat(header(response, "Server-Timing")).isEqualTo("cache;desc=pregenerated");
+            assertThat(TestImages.centre(TestImages.read(response.body())))
+                    .isEqualTo(TestImages.centre(TestImages.read(built)));
+        }
+        assertThat(statistics.generated()).isEqualTo(generated);
+    }
+
+    @Test
+    void aGeneratedVariantIsCachedAtItsNamedPathAndThenServedFromThere() throws Exception {
+        HttpResponse<byte[]> first = http.get("/any/picture/photos/cat.jpg?scalex=222");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(header(first, "Server-Timing"))
+                .matches("decode;dur=[0-9.]+, resize;dur=[0-9.]+, encode;dur=[0-9.]+, cache;desc=generated");
+        Path cached = sites.anyCache.resolve("photos/cat.jpg/x-222-y-800-cat.jpeg");
+        assertThat(cached).exists();
+        assertThat(Files.readAllBytes(cached)).isEqualTo(first.body());
+
+        HttpResponse<byte[]> second = http.get("/any/picture/photos/cat.jpg?scalex=222");
+        assertThat(header(second, "Server-Timing")).isEqualTo("cache;desc=hit");
+        assertThat(second.body()).isEqualTo(first.body());
+        assertThat(header(second, "ETag")).isEqualTo(header(first, "ETag"));
+    }
+
+    @Test
+    void aSourceNewerThanItsCachedVariantIsRegenerated() throws Exception {
+        Path source = sites.pictures("any").resolve("photos/stale.jpg");
+        TestImages.write(source, TestImages.picture(400, 300, Color.RED, false), "jpeg");
+        HttpResponse<byte[]> before = http.get("/any/picture/photos/stale.jpg?scalex=100");
+        assertThat(TestImages.centre(image(before)) >> 16).isGreaterThan(150);
+
+        TestImages.write(source, TestImages.picture(400, 300, Color.BLUE, false), "jpeg");
+        Files.setLastModifiedTime(source, FileTime.from(Instant.now().plusSeconds(5)));
+        HttpResponse<byte[]> after = http.get("/any/picture/photos/stale.jpg?scalex=100");
+        assertThat(header(after, "Server-Timing")).endsWith("cache;desc=generated");
+        assertThat(TestImages.centre(image(after)) & 0xff).isGreaterThan(150);
+        assertThat(header(after, "ETag")).isNotEqualTo(header(before, "ETag"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "/site/picture/../WEB-INF/secret.jpg",
+            "/site/picture/photos/../../WEB-INF/secret.jpg",
+            "/site/picture/%2e%2e/WEB-INF/secret.jpg",
+            "/site/picture/%2E%2E/%2E%2E/secret.txt?scalex=100",
+            "/site/picture/..%2fWEB-INF%2fsecret.jpg",
+            "/site/picture/%2e%2e%2f%2e%2e%2fsecret.txt",
+            "/site/picture/..%5cWEB-INF%5csecret.jpg",
+            "/site/picture/photos\\..\\..\\WEB-INF\\secret.jpg",
+            "/site/picture/%252e%252e/WEB-INF/secret.jpg",
+            "/site/picture/photos/cat.jpg%00.png",
+            "/site/picture/photos/cat.jpg%00",
+            "/site/picture//etc/passwd",
+            "/site/picture/%2fetc%2fpasswd",
+            "/site/picture/WEB-INF/hidden.jpg",
+            "/site/picture/web-inf/hidden.jpg?scalex=100",
+            "/site/picture/META-INF/hidden.jpg",
+            "/site/picture/photos/link.jpg",
+            "/site/picture/photos/link.jpg?scalex=100",
+            "/site/picture/photos/cat.jpg;x=1",
+            "/site/picture/photos/%c0%ae%c0%ae/secret.txt",
+            "/site/picture/photos/nothing.jpg",
+    })
+    void pathsOutsideTheSourceRootAreNotFound(String target) {
+        Http.Raw response = http.raw(target);
+        assertThat(response.status()).as(target).isIn(400, 404);
+        assertThat(response.body()).doesNotContain(TestSites.SECRET);
+        if (response.status() == 400) {
+            assertThat(response.body()).as(target + ": a 400 for a path comes from the container's own URI checks,"
+                    + " which answer in HTML before any filter runs; the filter's answer is 404").contains("<html");
+        }
+    }
+
+    @Test
+    void snapPolicyRoundsUnsignedSizesUpTheLadderAndSignedUrlsGetTheirSize() {
+        UrlSigner signer = new UrlSigner(TestSites.SITE_KEY);
+        assertThat(image(http.get("/site/picture/photos/cat.jpg?scalex=500")).getWidth()).isEqualTo(640);
+        assertThat(image(http.get("/site/picture/photos/cat.jpg?scalex=5000")).getWidth()).isEqualTo(640);
+        String signed = "scalex=500&sig=" + signer.sign("photos/cat.jpg", "scalex=500");
+        assertThat(image(http.get("/site/picture/photos/cat.jpg?" + signed)).getWidth()).isEqualTo(500);
+        assertThat(http.get("/site/picture/photos/cat.jpg?scalex=501&sig=" + signer.sign("photos/cat.jpg",
+                "scalex=500")).statusCode()).isEqualTo(403);
+        assertThat(http.get("/site/picture/photos/dog.png?" + signed).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void strictPolicyRefusesSizesOffTheLadderUnlessSigned() {
+        UrlSigner signer = new UrlSigner(TestSites.STRICT_KEY);
+        assertThat(image(http.get("/strict/img/photos/cat.jpg?scalex=100")).getWidth()).isEqualTo(100);
+        assertThat(image(http.get("/strict/img/photos/cat.jpg?scalex=640")).getWidth()).isEqualTo(640);
+        HttpResponse<byte[]> refused = http.get("/strict/img/photos/cat.jpg?scalex=101");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(new String(refused.body(), StandardCharsets.UTF_8)).contains("scalex=101", "100, 128", "signed");
+        String signed = "scalex=101&encoding=png&sig=" + signer.sign("photos/cat.jpg", "encoding=png&scalex=101");
+        BufferedImage image = image(http.get("/strict/img/photos/cat.jpg?" + signed));
+        assertThat(image.getWidth()).isEqualTo(101);
+        assertThat(sites.strictCache.resolve("photos/cat.jpg/x-101-y-800-cat.png")).exists();
+    }
+
+    @Test
+    void anyPolicyServesEverySizeSignedOrNot() {
+        UrlSigner signer = new UrlSigner(TestSites.ANY_KEY);
+        assertThat(image(http.get("/any/picture/photos/cat.jpg?scalex=123")).getWidth()).isEqualTo(123);
+        String signed = "scalex=124&sig=" + signer.sign("photos/cat.jpg", "scalex=124");
+        assertThat(image(http.get("/any/picture/photos/cat.jpg?" + signed)).getWidth()).isEqualTo(124);
+        assertThat(http.get("/any/picture/photos/cat.jpg?scalex=125&sig=00").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aDeclaredFilterMakesTheInitializerBackOff() {
+        assertThat(http.get("/strict/picture/photos/cat.jpg?scalex=100").statusCode()).isEqualTo(404);
+        assertThat(http.get("/strict/img/photos/cat.jpg?scalex=200").statusCode()).isEqualTo(200);
+        assertThat(statistics("/strict", "pictures")).isNotNull();
+        assertThat(statistics("/strict", ImageFactoryInitializer.FILTER_NAME)).isNull();
+    }
+
+    @Test
+    void conditionalRequestsAndHeadAnswerFromTheTagAndDate() {
+        String url = "/any/picture/photos/dog.png?scalex=150";
+        HttpResponse<byte[]> full = http.get(url);
+        String etag = header(full, "ETag");
+        assertThat(etag).startsWith("\"").endsWith("\"");
+        assertThat(header(full, "Cache-Control")).isEqualTo("public, max-age=86400");
+        assertThat(header(full, "Vary")).isNull();
+
+        HttpResponse<byte[]> byTag = http.get(url, "If-None-Match", "\"other\", " + etag);
+        assertThat(byTag.statusCode()).isEqualTo(304);
+        assertThat(byTag.body()).isEmpty();
+        assertThat(header(byTag, "ETag")).isEqualTo(etag);
+
+        HttpResponse<byte[]> byDate = http.get(url, "If-Modified-Since", header(full, "Last-Modified"));
+        assertThat(byDate.statusCode()).isEqualTo(304);
+        assertThat(http.get(url, "If-None-Match", "\"other\"", "If-Modified-Since", header(full, "Last-Modified"))
+                .statusCode()).as("If-None-Match wins over If-Modified-Since").isEqualTo(200);
+        assertThat(http.get(url, "If-Modified-Since", "Thu, 01 Jan 1998 00:00:00 GMT").statusCode()).isEqualTo(200);
+        assertThat(http.get(url, "If-Modified-Since", "yesterday").statusCode()).isEqualTo(200);
+
+        HttpResponse<byte[]> head = http.head(url);
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(header(head, "Content-Length")).isEqualTo(Integer.toString(full.body().length));
+        assertThat(header(head, "ETag")).isEqualTo(etag);
+    }
+
+    @Test
+    void automaticEncodingPicksWebpForClientsThatTakeItAndVariesOnAccept() {
+        String url = "/any/picture/photos/cat.jpg?scalex=200&encoding=auto";
+        HttpResponse<byte[]> chrome = http.get(url, "Accept", "image/avif,image/webp,image/apng,image/*,*/*;q=0.8");
+        assertThat(header(chrome, "Content-Type")).isEqualTo("image/webp");
+        assertThat(image(chrome).getWidth()).isEqualTo(200);
+        assertThat(header(chrome, "Vary")).isEqualTo("Accept");
+        HttpResponse<byte[]> old = http.get(url, "Accept", "image/png,image/*;q=0.8,*/*;q=0.5");
+        assertThat(header(old, "Content-Type")).isEqualTo("image/jpeg");
+        assertThat(header(old, "Vary")).isEqualTo("Accept");
+        assertThat(header(http.get(url, "Accept", "image/webp;q=0"), "Content-Type")).isEqualTo("image/jpeg");
+        assertThat(header(http.get("/any/picture/photos/cat.jpg?scalex=200&encoding=webp", "Accept", "image/png"),
+                "Vary")).isNull();
+    }
+
+    @Test
+    void fiftyConcurrentRequestsForANewVariantRunOneGeneration() {
+        FilterStatistics statistics = statistics("/any", "imagefactory");
+        long before = statistics.generated();
+        List<CompletableFuture<HttpResponse<byte[]>>> requests = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            requests.add(http.getAsync("/any/picture/photos/big.jpg?scalex=777"));
+        }
+        List<HttpResponse<byte[]>> responses = requests.stream().map(CompletableFuture::join).toList();
+        assertThat(responses).extracting(HttpResponse::statusCode).containsOnly(200);
+        assertThat(responses).allSatisfy(r -> assertThat(r.body()).isEqualTo(responses.get(0).body()));
+        assertThat(image(responses.get(0)).getWidth()).isEqualTo(777);
+        assertThat(statistics.generated() - before).isEqualTo(1);
+    }
+
+    @Test
+    void overloadAnswers503WithRetryAfterAndServesTheRest() {
+        List<CompletableFuture<HttpResponse<byte[]>>> requests = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            requests.add(http.getAsync("/busy/picture/photos/big.jpg?scalex=" + (500 + i)));
+        }
+        List<HttpResponse<byte[]>> responses = requests.stream().map(CompletableFuture::join).toList();
+        assertThat(responses).extracting(HttpResponse::statusCode).containsOnly(200, 503).contains(200, 503);
+        assertThat(responses).filteredOn(r -> r.statusCode() == 503)
+                .allSatisfy(r -> assertThat(header(r, "Retry-After")).isEqualTo("1"));
+        assertThat(statistics("/busy", "imagefactory").overloaded()).isPositive();
+        assertThat(http.get("/busy/picture/photos/cat.jpg?scalex=50").statusCode()).isEqualTo(200);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            broken.jpg | 422 | damaged
+            empty.jpg  | 422 | empty
+            notes.jpg  | 415 | not a JPEG
+            bomb.png   | 422 | maxSourcePixels
+            """)
+    void badSourcesAreRefusedClearlyAndTheNextRequestIsServed(String file, int status, String reason) {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            HttpResponse<byte[]> refused = http.get("/any/picture/photos/" + file + "?scalex=100");
+            String body = new String(refused.body(), StandardCharsets.UTF_8);
+            assertThat(refused.statusCode()).as(body).isEqualTo(status);
+            assertThat(body).contains("photos/" + file, reason).doesNotContain(sites.root.toString());
+        }
+        assertThat(sites.anyCache.resolve("photos/" + file)).doesNotExist();
+        assertThat(image(http.get("/any/picture/photos/cat.jpg?scalex=101")).getWidth()).isEqualTo(101);
+    }
+
+    @Test
+    void evictionKeepsTheCacheUnderItsCap() throws Exception {
+        for (int width = 300; width < 600; width += 25) {
+            assertThat(http.get("/small/picture/photos/cat.jpg?scalex=" + width).statusCode()).isEqualTo(200);
+            assertThat(folderBytes(sites.smallCache)).isLessThanOrEqualTo(TestSites.SMALL_CACHE_BYTES);
+        }
+        assertThat(sites.smallCache.resolve("photos/cat.jpg/x-575-y-800-cat.jpeg")).exists();
+        assertThat(sites.smallCache.resolve("photos/cat.jpg/x-300-y-800-cat.jpeg")).doesNotExist();
+        assertThat(header(http.get("/small/picture/photos/cat.jpg?scalex=300"), "Server-Timing"))
+                .endsWith("cache;desc=generated");
+    }
+
+    private static long folderBytes(Path folder) throws Exception {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        }
+    }
+
+    @Test
+    void aCacheFolderThatCannotBeWrittenStillServesGeneratedImages() {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            HttpResponse<byte[]> response = http.get("/nocache/picture/photos/cat.jpg?scalex=120");
+            assertThat(image(response).getWidth()).isEqualTo(120);
+            assertThat(header(response, "Server-Timing")).endsWith("cache;desc=generated");
+        }
+    }
+
+    @Test
+    void otherMethodsAreRefused() {
+        HttpResponse<byte[]> response = http.send(http.request("/any/picture/photos/cat.jpg?scalex=100")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("x")).build());
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(header(response, "Allow")).isEqualTo("GET, HEAD");
+    }
+
+    @Test
+    void responsesForOneVariantAreTheSameBytesWhateverTheSpelling() {
+        byte[] plain = http.get("/any/picture/photos/dog.png?scalex=210&scaley=9999").body();
+        for (String spelling : Arrays.asList("scaley=9999&scalex=210", "scalex=209.5&scaley=99999",
+                "scalex=210&scaley=9999&quality=10")) {
+            assertThat(http.get("/any/picture/photos/dog.png?" + spelling).body()).as(spelling).isEqualTo(plain);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.imagefactory.filter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.Color;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class FilterSettingsTest {
+
+    @Test
+    void defaultsAreTheDocumentedOnes() {
+        FilterSettings settings = FilterSettings.read(name -> null);
+        assertThat(settings.sourceRoot()).isEqualTo("/pictures");
+        assertThat(settings.pregeneratedRoot()).isEqualTo("/WEB-INF/imagefactory");
+        assertThat(settings.cacheDir()).isNull();
+        assertThat(settings.sizePolicy()).isEqualTo(SizePolicy.SNAP);
+        assertThat(settings.maxSourcePixels()).isEqualTo(50_000_000L);
+        assertThat(settings.maxConcurrent()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(settings.cacheMaxBytes()).isEqualTo(1L << 30);
+        assertThat(settings.cacheControl()).isEqualTo("public, max-age=86400");
+        assertThat(settings.defaultQuality()).isEqualTo(80);
+        assertThat(settings.background()).isEqualTo(Color.WHITE);
+    }
+
+    @Test
+    void valuesAreReadInTheirUsualSpellings() {
+        Map<String, String> params = Map.of("sizePolicy", "Strict", "allowedSizes", "200, 100 300",
+                "queueTimeout", "500ms", "cacheMaxBytes", "512m", "background", "#000000",
+                "maxSourcePixels", "24_000_000");
+        FilterSettings settings = FilterSettings.read(params::get);
+        assertThat(settings.sizePolicy()).isEqualTo(SizePolicy.STRICT);
+        assertThat(settings.allowedSizes()).containsExactly(100, 200, 300);
+        assertThat(settings.queueTimeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(settings.cacheMaxBytes()).isEqualTo(512L << 20);
+        assertThat(settings.background()).isEqualTo(Color.BLACK);
+        assertThat(settings.maxSourcePixels()).isEqualTo(24_000_000L);
+        assertThat(FilterSettings.read(Map.of("queueTimeout", "2.5")::get).queueTimeout())
+                .isEqualTo(Duration.ofMillis(2500));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            sizePolicy     | loose | snap, strict or any
+            allowedSizes   | 100,x | positive whole numbers
+            maxConcurrent  | 0     | from 1
+            defaultQuality | 101   | from 1 to 100
+            queueTimeout   | soon  | such as 10s
+            cacheMaxBytes  | 1t    | 512m or 1g
+            background     | red   | #rrggbb
+            """)
+    void aBadValueNamesTheParameterTheValueAndWhatWasExpected(String name, String value, String expected) {
+        assertThatThrownBy(() -> FilterSettings.read(Map.of(name, value)::get))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("init-param " + name)
+                .hasMessageContaining("imagefactory." + name)
+                .hasMessageContaining("'" + value + "'")
+                .hasMessageContaining(expected);
+    }
+}

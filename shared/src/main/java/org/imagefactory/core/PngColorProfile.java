@@ -1,0 +1,117 @@
+package org.imagefactory.core;
+
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorConvertOp;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+import javax.imageio.ImageReader;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+
+import org.w3c.dom.Node;
+
+/**
+ * The JDK's PNG reader ignores an {@code iCCP} chunk and hands back the stored values as if they were sRGB;
+ * browsers apply the profile. Screenshots on a Mac carry Display P3, so without this their colours would shift.
+ * Converts a decoded RGB image from its embedded profile to sRGB, leaving sRGB-tagged and untagged images alone.
+ */
+final class PngColorProfile {
+
+    private static final String FORMAT = "javax_imageio_png_1.0";
+    private static final int MAX_PROFILE_BYTES = 4 << 20;
+
+    private PngColorProfile() {
+    }
+
+    static BufferedImage apply(ImageReader reader, BufferedImage image) {
+        ICC_Profile profile = embedded(reader);
+        if (profile == null || profile.getColorSpaceType() != ColorSpace.TYPE_RGB || describesSrgb(profile)) {
+            return image;
+        }
+        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), image.getType());
+        int[] colour = {0, 1, 2};
+        Raster source = image.getRaster().createChild(0, 0, image.getWidth(), image.getHeight(), 0, 0, colour);
+        WritableRaster target = out.getRaster().createWritableChild(0, 0, image.getWidth(), image.getHeight(), 0, 0,
+                colour);
+        new ColorConvertOp(new ICC_Profile[] {profile, ICC_Profile.getInstance(ColorSpace.CS_sRGB)}, null)
+                .filter(source, target);
+        if (image.getColorModel().hasAlpha()) {
+            out.getRaster().setSamples(0, 0, image.getWidth(), image.getHeight(), 3,
+                    image.getRaster().getSamples(0, 0, image.getWidth(), image.getHeight(), 3, (int[]) null));
+        }
+        return out;
+    }
+
+    /** The profile in the iCCP chunk, or {@code null} when there is none or it cannot be read. */
+    private static ICC_Profile embedded(ImageReader reader) {
+        try {
+            IIOMetadata metadata = reader.getImageMetadata(0);
+            if (metadata == null || !FORMAT.equals(metadata.getNativeMetadataFormatName())) {
+                return null;
+            }
+            for (Node node = metadata.getAsTree(FORMAT).getFirstChild(); node != null; node = node.getNextSibling()) {
+                if (node.getNodeName().equals("iCCP") && node instanceof IIOMetadataNode chunk
+                        && chunk.getUserObject() instanceof byte[] data) {
+                    // JDK 17 hands over the profile as stored in the chunk, zlib-compressed; later JDKs inflate it.
+                    return ICC_Profile.getInstance(isProfile(data) ? data : inflate(data));
+                }
+            }
+        } catch (IOException | DataFormatException | IllegalArgumentException e) {
+            // A damaged profile is ignored, as browsers do: the pixels are shown as sRGB.
+        }
+        return null;
+    }
+
+    /** An ICC profile has the signature {@code acsp} at byte 36. */
+    private static boolean isProfile(byte[] data) {
+        return data.length > 40 && data[36] == 'a' && data[37] == 'c' && data[38] == 's' && data[39] == 'p';
+    }
+
+    private static byte[] inflate(byte[] compressed) throws DataFormatException {
+        Inflater inflater = new Inflater();
+        try {
+            inflater.setInput(compressed);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(compressed.length * 3);
+            byte[] buffer = new byte[8192];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(buffer);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new DataFormatException("the iCCP profile is cut short");
+                }
+                out.write(buffer, 0, n);
+                if (out.size() > MAX_PROFILE_BYTES) {
+                    throw new DataFormatException("the iCCP profile is over " + MAX_PROFILE_BYTES + " bytes");
+                }
+            }
+            return out.toByteArray();
+        } finally {
+            inflater.end();
+        }
+    }
+
+    /** Whether the profile's description names sRGB (as "sRGB IEC61966-2.1" does), so converting changes nothing. */
+    private static boolean describesSrgb(ICC_Profile profile) {
+        byte[] tag = profile.getData(ICC_Profile.icSigProfileDescriptionTag);
+        if (tag == null || tag.length < 12) {
+            return false;
+        }
+        String type = new String(tag, 0, 4, StandardCharsets.US_ASCII);
+        if (type.equals("desc")) {
+            return new String(tag, 12, Math.min(4, tag.length - 12), StandardCharsets.US_ASCII).equals("sRGB");
+        }
+        if (type.equals("mluc") && tag.length >= 28) {
+            int offset = (tag[24] & 0xFF) << 24 | (tag[25] & 0xFF) << 16 | (tag[26] & 0xFF) << 8 | (tag[27] & 0xFF);
+            return offset + 8 <= tag.length
+                    && new String(tag, offset, 8, StandardCharsets.UTF_16BE).equals("sRGB");
+        }
+        return false;
+    }
+}

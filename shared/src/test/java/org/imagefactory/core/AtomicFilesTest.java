@@ -1,0 +1,53 @@
+package org.imagefactory.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A reader sees the whole file or nothing, and a failed write leaves nothing behind. */
+class AtomicFilesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesCreatingFoldersAndReplacing() throws IOException {
+        Path target = dir.resolve("cat.jpg").resolve("x-1-y-1-cat.jpeg");
+
+        AtomicFiles.write(target, new byte[] {1, 2, 3});
+        AtomicFiles.write(target, new byte[] {4, 5});
+
+        assertThat(Files.readAllBytes(target)).containsExactly(4, 5);
+        assertThat(listing(target.getParent())).containsExactly("x-1-y-1-cat.jpeg");
+    }
+
+    @Test
+    void failedMoveLeavesNoTemporaryFile() throws IOException {
+        Path target = dir.resolve("taken");
+        Files.createDirectories(target.resolve("child"));
+
+        assertThatThrownBy(() -> AtomicFiles.write(target, new byte[] {1})).isInstanceOf(IOException.class);
+
+        assertThat(listing(dir)).containsExactly("taken");
+    }
+
+    @Test
+    void temporaryNamesAreRecognised() {
+        assertThat(AtomicFiles.isTemporary(Path.of(".x-1-y-1-cat.jpeg.123456.tmp"))).isTrue();
+        assertThat(AtomicFiles.isTemporary(Path.of("x-1-y-1-cat.jpeg"))).isFalse();
+        assertThat(AtomicFiles.isTemporary(Path.of("notes.tmp"))).isFalse();
+    }
+
+    private static java.util.List<String> listing(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(file -> file.getFileName().toString()).sorted().toList();
+        }
+    }
+}
