@@ -1,14 +1,14 @@
 package org.imagefactory.core.jpeg;
 
 /**
- * A canonical Huffman table (ITU T.81 Annex C) with a 9-bit lookup for the short codes that make up nearly all
+ * A canonical Huffman table (ITU T.81 Annex C) with an 11-bit lookup for the short codes that make up nearly all
  * of a photo's symbols, and per-length bounds for the rest.
  */
 final class HuffmanTable {
 
-    static final int FAST_BITS = 9;
+    static final int FAST_BITS = 11;
 
-    /** {@code length << 8 | symbol} for every 9-bit prefix that starts with a code of up to 9 bits, else 0. */
+    /** {@code length << 8 | symbol} for every prefix that starts with a code of up to FAST_BITS bits, else 0. */
     final short[] fast = new short[1 << FAST_BITS];
     /** Largest code of each length, or -1 when there is none; index 17 is a sentinel. */
     final int[] maxCode = new int[18];
@@ -16,7 +16,7 @@ final class HuffmanTable {
     final int[] offset = new int[17];
     final int[] values;
     /**
-     * For AC tables: for every 9-bit prefix holding a whole code and its extra bits, {@code value << 16 |
+     * For AC tables: for every prefix holding a whole code and its extra bits, {@code value << 16 |
      * run << 8 | bits used}; else 0. Most coefficients of a photo decode with one lookup.
      */
     final int[] coefficients = new int[1 << FAST_BITS];
