@@ -134,63 +134,23 @@ final class ColorConverter {
 
         Row at(int y) {
             int inRow = Math.min(y / vExpand, c.scaledHeight - 1);
-            byte[] s = c.samples;
             int base = inRow * c.stride;
             if (mode == DIRECT) {
-                buffer = s;
+                buffer = c.samples;
                 offset = base;
                 return this;
             }
             buffer = own;
             offset = 0;
-            int w = c.scaledWidth;
+            // One small method per filter: each is compiled on its own, and a file that brings a new sampling
+            // does not make the JIT recompile the others.
             switch (mode) {
-                case FANCY_H2V1 -> {
-                    int o = 0;
-                    int value = s[base] & 0xFF;
-                    own[o++] = (byte) value;
-                    own[o++] = (byte) ((value * 3 + (s[base + 1] & 0xFF) + 2) >> 2);
-                    for (int x = 1; x < w - 1; x++) {
-                        int v3 = (s[base + x] & 0xFF) * 3;
-                        own[o++] = (byte) ((v3 + (s[base + x - 1] & 0xFF) + 1) >> 2);
-                        own[o++] = (byte) ((v3 + (s[base + x + 1] & 0xFF) + 2) >> 2);
-                    }
-                    value = s[base + w - 1] & 0xFF;
-                    own[o++] = (byte) ((value * 3 + (s[base + w - 2] & 0xFF) + 1) >> 2);
-                    own[o] = (byte) value;
-                }
-                case FANCY_H1V2 -> {
-                    int far = neighbour(y, inRow) * c.stride;
-                    int bias = (y & 1) == 0 ? 1 : 2;
-                    for (int x = 0; x < w; x++) {
-                        own[x] = (byte) (((s[base + x] & 0xFF) * 3 + (s[far + x] & 0xFF) + bias) >> 2);
-                    }
-                }
-                case FANCY_H2V2 -> {
-                    int far = neighbour(y, inRow) * c.stride;
-                    int[] sum = sums;
-                    for (int x = 0; x < w; x++) {
-                        sum[x] = (s[base + x] & 0xFF) * 3 + (s[far + x] & 0xFF);
-                    }
-                    int o = 0;
-                    own[o++] = (byte) ((sum[0] * 4 + 8) >> 4);
-                    own[o++] = (byte) ((sum[0] * 3 + sum[1] + 7) >> 4);
-                    for (int x = 1; x < w - 1; x++) {
-                        int this3 = sum[x] * 3;
-                        own[o++] = (byte) ((this3 + sum[x - 1] + 8) >> 4);
-                        own[o++] = (byte) ((this3 + sum[x + 1] + 7) >> 4);
-                    }
-                    own[o++] = (byte) ((sum[w - 1] * 3 + sum[w - 2] + 8) >> 4);
-                    own[o] = (byte) ((sum[w - 1] * 4 + 7) >> 4);
-                }
-                default -> {
-                    for (int x = 0, o = 0; x < w; x++) {
-                        byte value = s[base + x];
-                        for (int r = 0; r < hExpand; r++) {
-                            own[o++] = value;
-                        }
-                    }
-                }
+                case FANCY_H2V1 -> fancyH2V1(c.samples, base, c.scaledWidth, own);
+                case FANCY_H1V2 -> fancyH1V2(c.samples, base, neighbour(y, inRow) * c.stride, (y & 1) == 0 ? 1 : 2,
+                        c.scaledWidth, own);
+                case FANCY_H2V2 -> fancyH2V2(c.samples, base, neighbour(y, inRow) * c.stride, c.scaledWidth, sums,
+                        own);
+                default -> replicate(c.samples, base, c.scaledWidth, hExpand, own);
             }
             return this;
         }
@@ -199,6 +159,52 @@ final class ColorConverter {
         private int neighbour(int y, int inRow) {
             int other = (y & 1) == 0 ? inRow - 1 : inRow + 1;
             return Math.max(0, Math.min(other, c.scaledHeight - 1));
+        }
+    }
+
+    private static void fancyH2V1(byte[] s, int base, int w, byte[] own) {
+        int o = 0;
+        int value = s[base] & 0xFF;
+        own[o++] = (byte) value;
+        own[o++] = (byte) ((value * 3 + (s[base + 1] & 0xFF) + 2) >> 2);
+        for (int x = 1; x < w - 1; x++) {
+            int v3 = (s[base + x] & 0xFF) * 3;
+            own[o++] = (byte) ((v3 + (s[base + x - 1] & 0xFF) + 1) >> 2);
+            own[o++] = (byte) ((v3 + (s[base + x + 1] & 0xFF) + 2) >> 2);
+        }
+        value = s[base + w - 1] & 0xFF;
+        own[o++] = (byte) ((value * 3 + (s[base + w - 2] & 0xFF) + 1) >> 2);
+        own[o] = (byte) value;
+    }
+
+    private static void fancyH1V2(byte[] s, int base, int far, int bias, int w, byte[] own) {
+        for (int x = 0; x < w; x++) {
+            own[x] = (byte) (((s[base + x] & 0xFF) * 3 + (s[far + x] & 0xFF) + bias) >> 2);
+        }
+    }
+
+    private static void fancyH2V2(byte[] s, int base, int far, int w, int[] sum, byte[] own) {
+        for (int x = 0; x < w; x++) {
+            sum[x] = (s[base + x] & 0xFF) * 3 + (s[far + x] & 0xFF);
+        }
+        int o = 0;
+        own[o++] = (byte) ((sum[0] * 4 + 8) >> 4);
+        own[o++] = (byte) ((sum[0] * 3 + sum[1] + 7) >> 4);
+        for (int x = 1; x < w - 1; x++) {
+            int this3 = sum[x] * 3;
+            own[o++] = (byte) ((this3 + sum[x - 1] + 8) >> 4);
+            own[o++] = (byte) ((this3 + sum[x + 1] + 7) >> 4);
+        }
+        own[o++] = (byte) ((sum[w - 1] * 3 + sum[w - 2] + 8) >> 4);
+        own[o] = (byte) ((sum[w - 1] * 4 + 7) >> 4);
+    }
+
+    private static void replicate(byte[] s, int base, int w, int factor, byte[] own) {
+        for (int x = 0, o = 0; x < w; x++) {
+            byte value = s[base + x];
+            for (int r = 0; r < factor; r++) {
+                own[o++] = value;
+            }
         }
     }
 }
