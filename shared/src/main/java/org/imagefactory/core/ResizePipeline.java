@@ -61,16 +61,16 @@ public final class ResizePipeline {
         if (specs.isEmpty()) {
             throw new IllegalArgumentException("no variant to render");
         }
-        Map<Integer, List<Integer>> bySubsampling = new TreeMap<>();
+        Map<SourceDecoder.Resolution, List<Integer>> byResolution = new TreeMap<>();
         for (int i = 0; i < specs.size(); i++) {
             VariantSpec.Size size = specs.get(i).outputSize(info.width(), info.height());
-            bySubsampling.computeIfAbsent(SourceDecoder.subsampling(info, size, DECODE_MARGIN), k -> new ArrayList<>())
-                    .add(i);
+            byResolution.computeIfAbsent(SourceDecoder.Resolution.of(info, size, DECODE_MARGIN),
+                    k -> new ArrayList<>()).add(i);
         }
         Rendition[] renditions = new Rendition[specs.size()];
-        for (Map.Entry<Integer, List<Integer>> group : bySubsampling.entrySet()) {
+        for (Map.Entry<SourceDecoder.Resolution, List<Integer>> group : byResolution.entrySet()) {
             long start = System.nanoTime();
-            BufferedImage decoded = SourceDecoder.decode(source, info, group.getKey());
+            BufferedImage decoded = SourceDecoder.decode(source, info, group.getKey(), options.maxSourcePixels());
             long decodeNanos = System.nanoTime() - start;
             for (int index : group.getValue()) {
                 renditions[index] = finish(decoded, info, specs.get(index), decodeNanos);

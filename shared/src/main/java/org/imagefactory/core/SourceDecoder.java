@@ -21,6 +21,8 @@ import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.ImageInputStream;
 
 import org.imagefactory.core.ImageFactoryException.Failure;
+import org.imagefactory.core.jpeg.JpegDecoder;
+import org.imagefactory.core.jpeg.UnsupportedJpegException;
 
 /**
  * Decodes a probed source with ImageIO (TwelveMonkeys for CMYK/YCCK and ICC JPEGs) into an sRGB
@@ -42,6 +44,44 @@ final class SourceDecoder {
         double shrink = Math.min((double) source.storedWidth() / targetStoredWidth,
                 (double) source.storedHeight() / targetStoredHeight);
         return Math.max(1, (int) Math.floor(shrink / margin));
+    }
+
+    /**
+     * How a source is decoded for a target. JPEGs go to {@link JpegDecoder} at a DCT shrink of {@code jpegScale}
+     * (1, 2, 4 or 8: the largest that leaves at least 2× for the resampler); the JPEGs it leaves alone (CMYK,
+     * arithmetic, 12-bit, ...) and every other format ({@code jpegScale} 0) go to ImageIO with source
+     * {@code subsampling}. A decode depends on nothing else, so variants with equal resolutions share one.
+     */
+    record Resolution(int jpegScale, int subsampling) implements Comparable<Resolution> {
+
+        static Resolution of(SourceInfo source, VariantSpec.Size target, double margin) {
+            int jpegScale = 0;
+            if (source.format() == Encoding.JPEG) {
+                int targetStoredWidth = source.transposed() ? target.height() : target.width();
+                int targetStoredHeight = source.transposed() ? target.width() : target.height();
+                jpegScale = JpegDecoder.scaleFor(source.storedWidth(), source.storedHeight(), targetStoredWidth,
+                        targetStoredHeight);
+            }
+            return new Resolution(jpegScale, SourceDecoder.subsampling(source, target, margin));
+        }
+
+        @Override
+        public int compareTo(Resolution other) {
+            int byScale = Integer.compare(jpegScale, other.jpegScale);
+            return byScale != 0 ? byScale : Integer.compare(subsampling, other.subsampling);
+        }
+    }
+
+    static BufferedImage decode(Path file, SourceInfo source, Resolution resolution, long maxPixels)
+            throws IOException {
+        if (resolution.jpegScale() > 0) {
+            try {
+                return JpegDecoder.decode(file, resolution.jpegScale(), maxPixels);
+            } catch (UnsupportedJpegException e) {
+                // ImageIO (with TwelveMonkeys) handles these kinds of JPEG, at full cost.
+            }
+        }
+        return decode(file, source, resolution.subsampling());
     }
 
     /**

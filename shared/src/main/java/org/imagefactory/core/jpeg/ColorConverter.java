@@ -1,0 +1,210 @@
+package org.imagefactory.core.jpeg;
+
+/**
+ * Brings each component to the output grid and converts to RGB, a row at a time. Chroma upsampling is
+ * libjpeg's: a triangle filter ("fancy" upsampling) for 2× steps, replication otherwise; YCbCr → RGB is its
+ * 16-bit fixed-point conversion, so output agrees with {@code djpeg}.
+ */
+final class ColorConverter {
+
+    static final int GRAY = 0;
+    static final int YCBCR = 1;
+    static final int RGB = 2;
+
+    private static final int[] CR_R = new int[256];
+    private static final int[] CB_B = new int[256];
+    private static final int[] CR_G = new int[256];
+    private static final int[] CB_G = new int[256];
+    /** Clamps {@code value + 384} to 0..255. */
+    private static final int[] CLAMP = new int[1024];
+
+    static {
+        int half = 1 << 15;
+        for (int i = 0; i < 256; i++) {
+            int x = i - 128;
+            CR_R[i] = (fix(1.40200) * x + half) >> 16;
+            CB_B[i] = (fix(1.77200) * x + half) >> 16;
+            CR_G[i] = -fix(0.71414) * x;
+            CB_G[i] = -fix(0.34414) * x + half;
+        }
+        for (int i = 0; i < CLAMP.length; i++) {
+            CLAMP[i] = Math.max(0, Math.min(255, i - 384));
+        }
+    }
+
+    private static int fix(double x) {
+        return (int) (x * 65536 + 0.5);
+    }
+
+    private final Component[] components;
+    private final int maxH;
+    private final int maxV;
+    private final int minBlockSize;
+    private final int width;
+    private final int height;
+    private final int colours;
+
+    ColorConverter(Component[] components, int maxH, int maxV, int minBlockSize, int width, int height,
+            int colours) {
+        this.components = components;
+        this.maxH = maxH;
+        this.maxV = maxV;
+        this.minBlockSize = minBlockSize;
+        this.width = width;
+        this.height = height;
+        this.colours = colours;
+    }
+
+    /** Writes {@code 0xRRGGBB} pixels into {@code out}, {@code width} per row. */
+    void convert(int[] out) {
+        Row[] rows = new Row[components.length];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new Row(components[i]);
+        }
+        for (int y = 0, o = 0; y < height; y++, o += width) {
+            Row a = rows[0].at(y);
+            if (colours == GRAY) {
+                byte[] s = a.buffer;
+                for (int x = 0, i = a.offset; x < width; x++, i++) {
+                    out[o + x] = (s[i] & 0xFF) * 0x010101;
+                }
+                continue;
+            }
+            Row b = rows[1].at(y);
+            Row c = rows[2].at(y);
+            byte[] s0 = a.buffer;
+            byte[] s1 = b.buffer;
+            byte[] s2 = c.buffer;
+            int i0 = a.offset;
+            int i1 = b.offset;
+            int i2 = c.offset;
+            if (colours == RGB) {
+                for (int x = 0; x < width; x++) {
+                    out[o + x] = (s0[i0 + x] & 0xFF) << 16 | (s1[i1 + x] & 0xFF) << 8 | (s2[i2 + x] & 0xFF);
+                }
+                continue;
+            }
+            for (int x = 0; x < width; x++) {
+                int luma = (s0[i0 + x] & 0xFF) + 384;
+                int cb = s1[i1 + x] & 0xFF;
+                int cr = s2[i2 + x] & 0xFF;
+                out[o + x] = CLAMP[luma + CR_R[cr]] << 16 | CLAMP[luma + ((CB_G[cb] + CR_G[cr]) >> 16)] << 8
+                        | CLAMP[luma + CB_B[cb]];
+            }
+        }
+    }
+
+    /** One component's samples for an output row: its own row when it is at full resolution, else upsampled. */
+    private final class Row {
+        private static final int DIRECT = 0;
+        private static final int REPLICATE = 1;
+        private static final int FANCY_H2V1 = 2;
+        private static final int FANCY_H1V2 = 3;
+        private static final int FANCY_H2V2 = 4;
+
+        private final Component c;
+        private final int hExpand;
+        private final int vExpand;
+        private final int mode;
+        private final byte[] own;
+        private final int[] sums;
+        byte[] buffer;
+        int offset;
+
+        Row(Component c) {
+            this.c = c;
+            hExpand = maxH / (c.h * c.blockSize / minBlockSize);
+            vExpand = maxV / (c.v * c.blockSize / minBlockSize);
+            // libjpeg has no triangle filter at 1/8 scale (its context rows need blocks of more than one sample).
+            boolean fancy = minBlockSize > 1;
+            if (hExpand == 1 && vExpand == 1) {
+                mode = DIRECT;
+            } else if (hExpand == 2 && vExpand == 1 && fancy && c.scaledWidth > 2) {
+                mode = FANCY_H2V1;
+            } else if (hExpand == 1 && vExpand == 2 && fancy) {
+                mode = FANCY_H1V2;
+            } else if (hExpand == 2 && vExpand == 2 && fancy && c.scaledWidth > 2) {
+                mode = FANCY_H2V2;
+            } else {
+                mode = REPLICATE;
+            }
+            own = mode == DIRECT ? null : new byte[Math.max(width, c.scaledWidth * hExpand)];
+            sums = mode == FANCY_H2V2 ? new int[c.scaledWidth] : null;
+        }
+
+        Row at(int y) {
+            int inRow = Math.min(y / vExpand, c.scaledHeight - 1);
+            int base = inRow * c.stride;
+            if (mode == DIRECT) {
+                buffer = c.samples;
+                offset = base;
+                return this;
+            }
+            buffer = own;
+            offset = 0;
+            // One small method per filter: each is compiled on its own, and a file that brings a new sampling
+            // does not make the JIT recompile the others.
+            switch (mode) {
+                case FANCY_H2V1 -> fancyH2V1(c.samples, base, c.scaledWidth, own);
+                case FANCY_H1V2 -> fancyH1V2(c.samples, base, neighbour(y, inRow) * c.stride, (y & 1) == 0 ? 1 : 2,
+                        c.scaledWidth, own);
+                case FANCY_H2V2 -> fancyH2V2(c.samples, base, neighbour(y, inRow) * c.stride, c.scaledWidth, sums,
+                        own);
+                default -> replicate(c.samples, base, c.scaledWidth, hExpand, own);
+            }
+            return this;
+        }
+
+        /** The input row a vertical triangle filter blends with: above for even output rows, below for odd. */
+        private int neighbour(int y, int inRow) {
+            int other = (y & 1) == 0 ? inRow - 1 : inRow + 1;
+            return Math.max(0, Math.min(other, c.scaledHeight - 1));
+        }
+    }
+
+    private static void fancyH2V1(byte[] s, int base, int w, byte[] own) {
+        int o = 0;
+        int value = s[base] & 0xFF;
+        own[o++] = (byte) value;
+        own[o++] = (byte) ((value * 3 + (s[base + 1] & 0xFF) + 2) >> 2);
+        for (int x = 1; x < w - 1; x++) {
+            int v3 = (s[base + x] & 0xFF) * 3;
+            own[o++] = (byte) ((v3 + (s[base + x - 1] & 0xFF) + 1) >> 2);
+            own[o++] = (byte) ((v3 + (s[base + x + 1] & 0xFF) + 2) >> 2);
+        }
+        value = s[base + w - 1] & 0xFF;
+        own[o++] = (byte) ((value * 3 + (s[base + w - 2] & 0xFF) + 1) >> 2);
+        own[o] = (byte) value;
+    }
+
+    private static void fancyH1V2(byte[] s, int base, int far, int bias, int w, byte[] own) {
+        for (int x = 0; x < w; x++) {
+            own[x] = (byte) (((s[base + x] & 0xFF) * 3 + (s[far + x] & 0xFF) + bias) >> 2);
+        }
+    }
+
+    private static void fancyH2V2(byte[] s, int base, int far, int w, int[] sum, byte[] own) {
+        for (int x = 0; x < w; x++) {
+            sum[x] = (s[base + x] & 0xFF) * 3 + (s[far + x] & 0xFF);
+        }
+        int o = 0;
+        own[o++] = (byte) ((sum[0] * 4 + 8) >> 4);
+        own[o++] = (byte) ((sum[0] * 3 + sum[1] + 7) >> 4);
+        for (int x = 1; x < w - 1; x++) {
+            int this3 = sum[x] * 3;
+            own[o++] = (byte) ((this3 + sum[x - 1] + 8) >> 4);
+            own[o++] = (byte) ((this3 + sum[x + 1] + 7) >> 4);
+        }
+        own[o++] = (byte) ((sum[w - 1] * 3 + sum[w - 2] + 8) >> 4);
+        own[o] = (byte) ((sum[w - 1] * 4 + 7) >> 4);
+    }
+
+    private static void replicate(byte[] s, int base, int w, int factor, byte[] own) {
+        for (int x = 0, o = 0; x < w; x++) {
+            byte value = s[base + x];
+            for (int r = 0; r < factor; r++) {
+                own[o++] = value;
+            }
+        }
+    }
+}

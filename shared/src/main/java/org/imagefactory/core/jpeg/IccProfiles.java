@@ -1,0 +1,135 @@
+package org.imagefactory.core.jpeg;
+
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorConvertOp;
+import java.awt.image.DataBuffer;
+import java.awt.image.DirectColorModel;
+import java.awt.image.WritableRaster;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Decides whether an embedded RGB profile is sRGB in all but name (most "sRGB IEC61966-2.1" and "sRGB
+ * built-in" variants are), and converts the pixels of one that is not. The test compares colorants and tone
+ * curves, not names or bytes, so a re-packaged sRGB profile costs nothing and a wide-gamut one is honoured.
+ */
+final class IccProfiles {
+
+    private static final double COLORANT_TOLERANCE = 0.002;
+    private static final double CURVE_TOLERANCE = 0.002;
+    private static final int[] COLORANTS = {ICC_Profile.icSigRedColorantTag, ICC_Profile.icSigGreenColorantTag,
+        ICC_Profile.icSigBlueColorantTag};
+    private static final int[] CURVES = {ICC_Profile.icSigRedTRCTag, ICC_Profile.icSigGreenTRCTag,
+        ICC_Profile.icSigBlueTRCTag};
+
+    private IccProfiles() {
+    }
+
+    /**
+     * The profile's colour space, or null when it is (near enough) sRGB and the pixels can stay as they are. A
+     * profile for another colour space than RGB does not describe YCbCr/RGB pixels; like libjpeg-based tools, we
+     * ignore it.
+     */
+    static ICC_ColorSpace nonSrgb(ICC_Profile profile) {
+        if (profile.getColorSpaceType() != ColorSpace.TYPE_RGB) {
+            return null;
+        }
+        ICC_Profile srgb = ICC_Profile.getInstance(ColorSpace.CS_sRGB);
+        for (int i = 0; i < 3; i++) {
+            double[] expected = xyz(srgb.getData(COLORANTS[i]));
+            double[] actual = xyz(profile.getData(COLORANTS[i]));
+            if (expected == null || actual == null) {
+                return new ICC_ColorSpace(profile);
+            }
+            for (int j = 0; j < 3; j++) {
+                if (Math.abs(expected[j] - actual[j]) > COLORANT_TOLERANCE) {
+                    return new ICC_ColorSpace(profile);
+                }
+            }
+            if (!isSrgbCurve(profile.getData(CURVES[i]))) {
+                return new ICC_ColorSpace(profile);
+            }
+        }
+        return null;
+    }
+
+    /** Converts {@code 0xRRGGBB} pixels from {@code space} to sRGB. */
+    static BufferedImage toSrgb(BufferedImage image, ICC_ColorSpace space) {
+        DirectColorModel model = new DirectColorModel(space, 24, 0xFF0000, 0xFF00, 0xFF, 0, false,
+                DataBuffer.TYPE_INT);
+        WritableRaster raster = image.getRaster();
+        BufferedImage tagged = new BufferedImage(model, raster, false, null);
+        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        new ColorConvertOp(null).filter(tagged, out);
+        return out;
+    }
+
+    private static double[] xyz(byte[] tag) {
+        if (tag == null || tag.length < 20 || tag[0] != 'X' || tag[1] != 'Y' || tag[2] != 'Z') {
+            return null;
+        }
+        return new double[] {s15f16(tag, 8), s15f16(tag, 12), s15f16(tag, 16)};
+    }
+
+    private static double s15f16(byte[] b, int p) {
+        return (b[p] << 24 | (b[p + 1] & 0xFF) << 16 | (b[p + 2] & 0xFF) << 8 | (b[p + 3] & 0xFF)) / 65536.0;
+    }
+
+    private static int u16(byte[] b, int p) {
+        return (b[p] & 0xFF) << 8 | (b[p + 1] & 0xFF);
+    }
+
+    private static boolean isSrgbCurve(byte[] tag) {
+        if (tag == null || tag.length < 12) {
+            return false;
+        }
+        for (int step = 1; step <= 20; step++) {
+            double x = step / 20.0;
+            double value = evaluate(tag, x);
+            if (Double.isNaN(value) || Math.abs(value - srgb(x)) > CURVE_TOLERANCE + 0.01 * srgb(x)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double srgb(double x) {
+        return x <= 0.04045 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4);
+    }
+
+    private static double evaluate(byte[] tag, double x) {
+        String type = new String(tag, 0, 4, StandardCharsets.US_ASCII);
+        if (type.equals("curv")) {
+            int count = (int) Math.min(Integer.MAX_VALUE, ((long) (tag[8] & 0xFF) << 24 | (tag[9] & 0xFF) << 16
+                    | (tag[10] & 0xFF) << 8 | (tag[11] & 0xFF)));
+            if (count < 2 || tag.length < 12 + 2 * count) {
+                return count == 1 && tag.length >= 14 ? Math.pow(x, u16(tag, 12) / 256.0) : Double.NaN;
+            }
+            double at = x * (count - 1);
+            int i = Math.min((int) at, count - 2);
+            double f = at - i;
+            return (u16(tag, 12 + 2 * i) * (1 - f) + u16(tag, 14 + 2 * i) * f) / 65535.0;
+        }
+        if (type.equals("para") && tag.length >= 16) {
+            int function = u16(tag, 8);
+            int params = new int[] {1, 3, 4, 5, 7}[Math.min(function, 4)];
+            if (function > 4 || tag.length < 12 + 4 * params) {
+                return Double.NaN;
+            }
+            double[] p = new double[7];
+            for (int i = 0; i < params; i++) {
+                p[i] = s15f16(tag, 12 + 4 * i);
+            }
+            return switch (function) {
+                case 0 -> Math.pow(x, p[0]);
+                case 1 -> x >= -p[2] / p[1] ? Math.pow(p[1] * x + p[2], p[0]) : 0;
+                case 2 -> x >= -p[2] / p[1] ? Math.pow(p[1] * x + p[2], p[0]) + p[3] : p[3];
+                case 3 -> x >= p[4] ? Math.pow(p[1] * x + p[2], p[0]) : p[3] * x;
+                default -> x >= p[4] ? Math.pow(p[1] * x + p[2], p[0]) + p[5] : p[3] * x + p[6];
+            };
+        }
+        return Double.NaN;
+    }
+}

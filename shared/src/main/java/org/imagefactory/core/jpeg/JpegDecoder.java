@@ -1,0 +1,102 @@
+package org.imagefactory.core.jpeg;
+
+import java.awt.color.ICC_ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.imagefactory.core.ImageFactoryException;
+import org.imagefactory.core.ImageFactoryException.Failure;
+
+/**
+ * A pure-Java decoder for 8-bit Huffman JPEG, baseline and progressive, that shrinks by 2, 4 or 8 while
+ * decoding (reduced inverse DCTs), as libjpeg does for libvips and Pillow. Output is an sRGB
+ * {@code TYPE_INT_RGB} image; an embedded non-sRGB RGB profile is applied after the shrink.
+ *
+ * <p>Files it leaves to ImageIO are refused with {@link UnsupportedJpegException}: CMYK/YCCK, arithmetic
+ * coding, 12-bit, lossless and hierarchical JPEG. Damaged or truncated data is an
+ * {@link ImageFactoryException} ({@link Failure#CORRUPT_IMAGE}) naming the file; never a partial image.
+ */
+public final class JpegDecoder {
+
+    /**
+     * Sample and coefficient memory one decode may hold. The largest frame the default pixel limit admits
+     * (50 MP, 4:4:4, progressive, full size) needs about 650 MiB.
+     */
+    public static final long DEFAULT_MAX_BYTES = 1L << 30;
+
+    /** Files larger than this are left to ImageIO's streaming reader rather than read into memory. */
+    private static final long MAX_FILE_BYTES = 256L << 20;
+
+    private JpegDecoder() {
+    }
+
+    /**
+     * The largest shrink (1, 2, 4 or 8) that leaves at least 2× for the final resize on both axes, so the
+     * resampler's filter, not the DCT's block reduction, sets the quality (libvips chooses the same way).
+     */
+    public static int scaleFor(int sourceWidth, int sourceHeight, int targetWidth, int targetHeight) {
+        double shrink = Math.min((double) sourceWidth / Math.max(1, targetWidth),
+                (double) sourceHeight / Math.max(1, targetHeight));
+        int scale = 8;
+        while (scale > 1 && shrink < 2.0 * scale) {
+            scale /= 2;
+        }
+        return scale;
+    }
+
+    /** Decodes a file at 1/{@code scale} of its size (rounded up). */
+    public static BufferedImage decode(Path file, int scale, long maxPixels)
+            throws IOException, UnsupportedJpegException {
+        if (Files.size(file) > MAX_FILE_BYTES) {
+            throw new UnsupportedJpegException("file over " + (MAX_FILE_BYTES >> 20) + " MiB");
+        }
+        byte[] data = Files.readAllBytes(file);
+        return decode(data, data.length, file.toString(), scale, maxPixels, DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * Decodes {@code data[0..length)} at 1/{@code scale}; {@code name} is used in error messages.
+     *
+     * @param maxPixels frames with more pixels are refused ({@link Failure#TOO_LARGE}) before any allocation
+     * @param maxBytes  bound on sample and coefficient memory ({@link Failure#TOO_LARGE} when over)
+     */
+    public static BufferedImage decode(byte[] data, int length, String name, int scale, long maxPixels,
+            long maxBytes) throws UnsupportedJpegException {
+        if (scale != 1 && scale != 2 && scale != 4 && scale != 8) {
+            throw new IllegalArgumentException("scale must be 1, 2, 4 or 8, was " + scale);
+        }
+        try {
+            FrameDecoder frame = new FrameDecoder(data, length, scale, maxPixels, maxBytes);
+            BufferedImage image = frame.decode();
+            ICC_ColorSpace profile = embeddedProfile(frame);
+            return profile == null ? image : IccProfiles.toSrgb(image, profile);
+        } catch (CorruptJpegException e) {
+            throw new ImageFactoryException(Failure.CORRUPT_IMAGE, name + ": the JPEG data is damaged ("
+                    + e.getMessage() + ")");
+        } catch (TooLargeException e) {
+            throw new ImageFactoryException(Failure.TOO_LARGE, name + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            // Anything the checks above did not foresee is still damaged data, not a crash of the caller.
+            throw new ImageFactoryException(Failure.CORRUPT_IMAGE, name + ": the JPEG data cannot be decoded ("
+                    + e + ")", e);
+        }
+    }
+
+    private static ICC_ColorSpace embeddedProfile(FrameDecoder frame) {
+        byte[] icc = frame.iccProfile();
+        if (icc == null || frame.isGray()) {
+            return null;
+        }
+        ICC_Profile profile;
+        try {
+            profile = ICC_Profile.getInstance(icc);
+        } catch (IllegalArgumentException e) {
+            // libjpeg-based tools ignore a profile they cannot parse; so do we, and keep the pixels as sRGB.
+            return null;
+        }
+        return IccProfiles.nonSrgb(profile);
+    }
+}

@@ -1,0 +1,165 @@
+package org.imagefactory.core.jpeg;
+
+import java.util.Arrays;
+
+/**
+ * Decodes the entropy-coded data of one scan (ITU T.81 Annex F and G). Sequential scans are transformed block
+ * by block straight into the components' samples, so a baseline file never holds its coefficients; progressive
+ * scans add to the coefficients the frame keeps until its last scan.
+ */
+final class ScanDecoder {
+
+    /** Natural (row-major) position of each zig-zag index. */
+    static final int[] ZIGZAG = {
+        0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7,
+        14, 21, 28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46,
+        53, 60, 61, 54, 47, 55, 62, 63
+    };
+
+    private static final int SEQUENTIAL = 0;
+    private static final int DC_FIRST = 1;
+    private static final int DC_REFINE = 2;
+    private static final int AC_FIRST = 3;
+    private static final int AC_REFINE = 4;
+
+    private final EntropyReader in;
+    private final Component[] components;
+    private final HuffmanTable[] dcTables;
+    private final HuffmanTable[] acTables;
+    private final int spectralStart;
+    private final int spectralEnd;
+    private final int low;
+    private final int mode;
+    private final ScaledIdct idct;
+    private final short[] block = new short[64];
+    private int eobRun;
+
+    ScanDecoder(EntropyReader in, Component[] components, HuffmanTable[] dcTables, HuffmanTable[] acTables,
+            boolean progressive, int spectralStart, int spectralEnd, int high, int low, ScaledIdct idct) {
+        this.in = in;
+        this.components = components;
+        this.dcTables = dcTables;
+        this.acTables = acTables;
+        this.spectralStart = spectralStart;
+        this.spectralEnd = spectralEnd;
+        this.low = low;
+        this.idct = idct;
+        if (!progressive) {
+            mode = SEQUENTIAL;
+        } else if (spectralStart == 0) {
+            mode = high == 0 ? DC_FIRST : DC_REFINE;
+        } else {
+            mode = high == 0 ? AC_FIRST : AC_REFINE;
+        }
+    }
+
+    /**
+     * Decodes every MCU of the scan; {@code mcusWide × mcusHigh} is the frame's MCU grid for an interleaved
+     * scan. Returns where the data after the scan starts.
+     */
+    int decode(int mcusWide, int mcusHigh, int restartInterval) throws CorruptJpegException {
+        boolean single = components.length == 1;
+        int wide = single ? components[0].ownBlocksWide : mcusWide;
+        int high = single ? components[0].ownBlocksHigh : mcusHigh;
+        int untilRestart = restartInterval;
+        int nextRestart = 0;
+        for (int my = 0; my < high; my++) {
+            for (int mx = 0; mx < wide; mx++) {
+                if (restartInterval > 0) {
+                    if (untilRestart == 0) {
+                        in.restart(nextRestart);
+                        nextRestart = (nextRestart + 1) & 7;
+                        untilRestart = restartInterval;
+                        eobRun = 0;
+                        for (Component c : components) {
+                            c.dcPredictor = 0;
+                        }
+                    }
+                    untilRestart--;
+                }
+                if (single) {
+                    decodeBlock(0, my, mx);
+                } else {
+                    for (int i = 0; i < components.length; i++) {
+                        Component c = components[i];
+                        for (int y = 0; y < c.v; y++) {
+                            for (int x = 0; x < c.h; x++) {
+                                decodeBlock(i, my * c.v + y, mx * c.h + x);
+                            }
+                        }
+                    }
+                }
+                in.checkNotOverrun();
+            }
+        }
+        return in.endOfScan();
+    }
+
+    private void decodeBlock(int i, int row, int col) throws CorruptJpegException {
+        Component c = components[i];
+        switch (mode) {
+            case SEQUENTIAL -> sequential(c, dcTables[i], acTables[i], row, col);
+            case DC_FIRST -> {
+                c.dcPredictor += dcDifference(dcTables[i]);
+                c.coefficients[(row * c.blocksWide + col) * c.coefficientsPerBlock] = (short) (c.dcPredictor << low);
+            }
+            case DC_REFINE -> {
+                if (in.bit() != 0) {
+                    c.coefficients[(row * c.blocksWide + col) * c.coefficientsPerBlock] |= (short) (1 << low);
+                }
+            }
+            case AC_FIRST -> acFirst(c.coefficients, c.lastNonZero, row * c.blocksWide + col, acTables[i]);
+            default -> acRefine(c.coefficients, c.lastNonZero, row * c.blocksWide + col, acTables[i]);
+        }
+    }
+
+    private int dcDifference(HuffmanTable table) throws CorruptJpegException {
+        int size = in.decode(table);
+        if (size == 0) {
+            return 0;
+        }
+        if (size > 15) {
+            throw new CorruptJpegException("a DC difference of " + size + " bits is out of range");
+        }
+        return in.receiveExtend(size);
+    }
+
+    private void sequential(Component c, HuffmanTable dc, HuffmanTable ac, int row, int col)
+            throws CorruptJpegException {
+        short[] b = block;
+        c.dcPredictor += dcDifference(dc);
+        b[0] = (short) c.dcPredictor;
+        boolean acPresent = in.decodeAc(ac, b, 0, 1, 63, 0) != 0;
+        int size = c.blockSize;
+        int out = row * size * c.stride + col * size;
+        if (acPresent) {
+            idct.transform(size, b, 0, c.quant, c.samples, out, c.stride);
+            Arrays.fill(b, (short) 0);
+        } else {
+            idct.fillDc(size, b[0] * c.quant[0], c.samples, out, c.stride);
+        }
+    }
+
+    private void acFirst(short[] coefficients, byte[] lastNonZero, int block, HuffmanTable table)
+            throws CorruptJpegException {
+        if (eobRun > 0) {
+            eobRun--;
+            return;
+        }
+        in.endOfBandRun = 0;
+        int last = in.decodeAc(table, coefficients, block * 64, spectralStart, spectralEnd, low);
+        eobRun = in.endOfBandRun;
+        if (last > lastNonZero[block]) {
+            lastNonZero[block] = (byte) last;
+        }
+    }
+
+    private void acRefine(short[] coefficients, byte[] lastNonZero, int block, HuffmanTable table)
+            throws CorruptJpegException {
+        in.endOfBandRun = eobRun;
+        int last = in.refineAc(table, coefficients, block * 64, spectralStart, spectralEnd, low,
+                lastNonZero[block]);
+        eobRun = in.endOfBandRun;
+        lastNonZero[block] = (byte) last;
+    }
+}
