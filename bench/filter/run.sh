@@ -3,6 +3,8 @@
 #  1. hot: wrk -t2 -c32 -d10s on an 800 px cached variant, served by the filter on Jetty 12 and by nginx from disk;
 #  2. cold: 16 concurrent clients asking for variants nobody made yet of the largest corpus photos, -Xmx512m.
 # Usage: bench/filter/run.sh [corpus folder, default /work/corpus]. Needs wrk, nginx, curl (installed if missing).
+# HOT_ONLY=1 skips the cold part; FILTER_JAVA_OPTS adds options to the server's JVM (a profiler, for example:
+# -XX:StartFlightRecording=filename=/tmp/filter.jfr,dumponexit=true).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 corpus=${1:-/work/corpus}
