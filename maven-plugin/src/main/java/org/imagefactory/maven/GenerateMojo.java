@@ -100,7 +100,8 @@ public class GenerateMojo extends AbstractMojo {
             getLog().info(BuildLog.PREFIX + "no <variants> configured: nothing to generate");
             return;
         }
-        // Plugins on the Maven class path are not found by ImageIO's first scan (see VERSIONS.md).
+        // ImageIO's registry is JVM-wide and may have been filled before this plugin's class realm existed; Maven
+        // makes the realm the context class loader now, so a scan registers the TwelveMonkeys and WebP plugins.
         ImageIO.scanForPlugins();
         BatchSettings settings = settings();
         BatchSummary summary;
