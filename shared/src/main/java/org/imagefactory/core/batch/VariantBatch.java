@@ -34,10 +34,11 @@ import org.imagefactory.core.VariantSpec;
 /**
  * Makes every configured variant of every selected source into an output folder, at the cache-naming paths, and
  * writes the variant manifest there. Incremental: a variant whose output exists, is not older than its source,
- * and was made from the same source bytes under the same {@link VariantFingerprint} is left alone; outputs of
- * sources or variants that are gone are deleted. Each source is decoded once for all the variants it needs, and
- * sources are spread over worker threads, most pixels first so no big file is left for the end. A source that fails
- * is reported and the others are still done.
+ * and was made from the same source (size and modification time) under the same {@link VariantFingerprint} is
+ * left alone; outputs of sources or variants that are gone are deleted. All the variants a source needs are made
+ * in one {@link ResizePipeline#renderAll} call, which shares decodes between them, and sources are spread over
+ * worker threads, most pixels first so no big file is left for the end. A source that fails is reported and the
+ * others are still done.
  */
 public final class VariantBatch {
 
