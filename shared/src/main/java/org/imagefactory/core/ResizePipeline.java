@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -52,31 +53,64 @@ public final class ResizePipeline {
     }
 
     /**
-     * Makes several variants of one source, decoding it once per decode resolution they need (variants of similar
-     * size share one decode). Each rendition is byte for byte what {@link #render} makes for that variant alone,
-     * so a file made at build time is the file the filter would make. Renditions come back in the order of
-     * {@code specs}.
+     * Makes several variants of one source, decoding it once: a JPEG in one pass at every DCT scale the variants
+     * need, other formats once per ImageIO subsampling. Each rendition is byte for byte what {@link #render}
+     * makes for that variant alone, so a file made at build time is the file the filter would make. Renditions
+     * come back in the order of {@code specs}.
      */
     public List<Rendition> renderAll(Path source, SourceInfo info, List<VariantSpec> specs) throws IOException {
         if (specs.isEmpty()) {
             throw new IllegalArgumentException("no variant to render");
         }
-        Map<SourceDecoder.Resolution, List<Integer>> byResolution = new TreeMap<>();
+        SourceDecoder.Resolution[] resolutions = new SourceDecoder.Resolution[specs.size()];
         for (int i = 0; i < specs.size(); i++) {
             VariantSpec.Size size = specs.get(i).outputSize(info.width(), info.height());
-            byResolution.computeIfAbsent(SourceDecoder.Resolution.of(info, size, DECODE_MARGIN),
-                    k -> new ArrayList<>()).add(i);
+            resolutions[i] = SourceDecoder.Resolution.of(info, size, DECODE_MARGIN);
         }
         Rendition[] renditions = new Rendition[specs.size()];
-        for (Map.Entry<SourceDecoder.Resolution, List<Integer>> group : byResolution.entrySet()) {
+        if (info.format() != Encoding.JPEG || !renderFromOneJpegDecode(source, info, specs, resolutions, renditions)) {
+            renderWithImageIo(source, info, specs, resolutions, renditions);
+        }
+        return List.of(renditions);
+    }
+
+    /** Returns false, having rendered nothing, when the JPEG decoder leaves the file to ImageIO. */
+    private boolean renderFromOneJpegDecode(Path source, SourceInfo info, List<VariantSpec> specs,
+            SourceDecoder.Resolution[] resolutions, Rendition[] renditions) throws IOException {
+        int[] scales = Arrays.stream(resolutions).mapToInt(SourceDecoder.Resolution::jpegScale).distinct().sorted()
+                .toArray();
+        long start = System.nanoTime();
+        BufferedImage[] decoded = SourceDecoder.decodeJpeg(source, scales, options.maxSourcePixels());
+        if (decoded == null) {
+            return false;
+        }
+        long decodeNanos = System.nanoTime() - start;
+        for (int k = 0; k < scales.length; k++) {
+            for (int i = 0; i < specs.size(); i++) {
+                if (resolutions[i].jpegScale() == scales[k]) {
+                    renditions[i] = finish(decoded[k], info, specs.get(i), decodeNanos);
+                }
+            }
+            // Largest first; each image is let go once its variants are made, so the heap holds less and less.
+            decoded[k] = null;
+        }
+        return true;
+    }
+
+    private void renderWithImageIo(Path source, SourceInfo info, List<VariantSpec> specs,
+            SourceDecoder.Resolution[] resolutions, Rendition[] renditions) throws IOException {
+        Map<Integer, List<Integer>> bySubsampling = new TreeMap<>();
+        for (int i = 0; i < specs.size(); i++) {
+            bySubsampling.computeIfAbsent(resolutions[i].subsampling(), k -> new ArrayList<>()).add(i);
+        }
+        for (Map.Entry<Integer, List<Integer>> group : bySubsampling.entrySet()) {
             long start = System.nanoTime();
-            BufferedImage decoded = SourceDecoder.decode(source, info, group.getKey(), options.maxSourcePixels());
+            BufferedImage decoded = SourceDecoder.decode(source, info, group.getKey());
             long decodeNanos = System.nanoTime() - start;
             for (int index : group.getValue()) {
                 renditions[index] = finish(decoded, info, specs.get(index), decodeNanos);
             }
         }
-        return List.of(renditions);
     }
 
     private Rendition finish(BufferedImage decoded, SourceInfo info, VariantSpec spec, long decodeNanos)

@@ -50,9 +50,10 @@ final class SourceDecoder {
      * How a source is decoded for a target. JPEGs go to {@link JpegDecoder} at a DCT shrink of {@code jpegScale}
      * (1, 2, 4 or 8: the largest that leaves at least 2× for the resampler); the JPEGs it leaves alone (CMYK,
      * arithmetic, 12-bit, ...) and every other format ({@code jpegScale} 0) go to ImageIO with source
-     * {@code subsampling}. A decode depends on nothing else, so variants with equal resolutions share one.
+     * {@code subsampling}. A decode depends on nothing else, so variants with equal resolutions share one, and
+     * the JPEG scales of all a source's variants come from one pass of {@link JpegDecoder}.
      */
-    record Resolution(int jpegScale, int subsampling) implements Comparable<Resolution> {
+    record Resolution(int jpegScale, int subsampling) {
 
         static Resolution of(SourceInfo source, VariantSpec.Size target, double margin) {
             int jpegScale = 0;
@@ -64,24 +65,18 @@ final class SourceDecoder {
             }
             return new Resolution(jpegScale, SourceDecoder.subsampling(source, target, margin));
         }
-
-        @Override
-        public int compareTo(Resolution other) {
-            int byScale = Integer.compare(jpegScale, other.jpegScale);
-            return byScale != 0 ? byScale : Integer.compare(subsampling, other.subsampling);
-        }
     }
 
-    static BufferedImage decode(Path file, SourceInfo source, Resolution resolution, long maxPixels)
-            throws IOException {
-        if (resolution.jpegScale() > 0) {
-            try {
-                return JpegDecoder.decode(file, resolution.jpegScale(), maxPixels);
-            } catch (UnsupportedJpegException e) {
-                // ImageIO (with TwelveMonkeys) handles these kinds of JPEG, at full cost.
-            }
+    /**
+     * Decodes a JPEG once at every one of {@code scales}, one image per scale in their order; null when
+     * {@link JpegDecoder} leaves the file to ImageIO (CMYK, arithmetic coding, 12-bit, ...).
+     */
+    static BufferedImage[] decodeJpeg(Path file, int[] scales, long maxPixels) throws IOException {
+        try {
+            return JpegDecoder.decode(file, scales, maxPixels);
+        } catch (UnsupportedJpegException e) {
+            return null;
         }
-        return decode(file, source, resolution.subsampling());
     }
 
     /**

@@ -37,6 +37,7 @@ final class ColorConverter {
     }
 
     private final Component[] components;
+    private final int planeIndex;
     private final int maxH;
     private final int maxV;
     private final int minBlockSize;
@@ -44,9 +45,14 @@ final class ColorConverter {
     private final int height;
     private final int colours;
 
-    ColorConverter(Component[] components, int maxH, int maxV, int minBlockSize, int width, int height,
-            int colours) {
+    /**
+     * Converts the samples of {@code components[i].planes[planeIndex]}: the scale whose smallest blocks are
+     * {@code minBlockSize} samples wide.
+     */
+    ColorConverter(Component[] components, int planeIndex, int maxH, int maxV, int minBlockSize, int width,
+            int height, int colours) {
         this.components = components;
+        this.planeIndex = planeIndex;
         this.maxH = maxH;
         this.maxV = maxV;
         this.minBlockSize = minBlockSize;
@@ -59,7 +65,7 @@ final class ColorConverter {
     void convert(int[] out) {
         Row[] rows = new Row[components.length];
         for (int i = 0; i < rows.length; i++) {
-            rows[i] = new Row(components[i]);
+            rows[i] = new Row(components[i], components[i].planes[planeIndex]);
         }
         for (int y = 0, o = 0; y < height; y++, o += width) {
             Row a = rows[0].at(y);
@@ -102,7 +108,7 @@ final class ColorConverter {
         private static final int FANCY_H1V2 = 3;
         private static final int FANCY_H2V2 = 4;
 
-        private final Component c;
+        private final Plane c;
         private final int hExpand;
         private final int vExpand;
         private final int mode;
@@ -111,10 +117,10 @@ final class ColorConverter {
         byte[] buffer;
         int offset;
 
-        Row(Component c) {
+        Row(Component component, Plane c) {
             this.c = c;
-            hExpand = maxH / (c.h * c.blockSize / minBlockSize);
-            vExpand = maxV / (c.v * c.blockSize / minBlockSize);
+            hExpand = maxH / (component.h * c.blockSize / minBlockSize);
+            vExpand = maxV / (component.v * c.blockSize / minBlockSize);
             // libjpeg has no triangle filter at 1/8 scale (its context rows need blocks of more than one sample).
             boolean fancy = minBlockSize > 1;
             if (hExpand == 1 && vExpand == 1) {

@@ -1,6 +1,6 @@
 package org.imagefactory.core.jpeg;
 
-/** One colour component of a frame: its sampling, its blocks and where its decoded samples go. */
+/** One colour component of a frame: its sampling, its blocks and where its decoded samples go at each scale. */
 final class Component {
 
     final int id;
@@ -13,16 +13,10 @@ final class Component {
     /** Blocks a non-interleaved scan covers: just the component's own samples. */
     int ownBlocksWide;
     int ownBlocksHigh;
-    /** Side of the square of samples each block becomes at the requested scale (8, 4, 2 or 1). */
-    int blockSize;
-    /** Samples of this component that belong to the image at the requested scale. */
-    int scaledWidth;
-    int scaledHeight;
     /** Quantization table latched at the component's first scan, natural order. */
     int[] quant;
-    /** Decoded samples, {@code blocksWide * blockSize} per row. */
-    byte[] samples;
-    int stride;
+    /** The component's samples at each requested scale, in the order the scales were requested. */
+    Plane[] planes;
     /** Progressive only: coefficients kept until the last scan, {@code coefficientsPerBlock} per block. */
     short[] coefficients;
     int coefficientsPerBlock;

@@ -6,8 +6,9 @@ import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 
 /**
- * Walks a JPEG's markers, decodes its scans at a reduced size and hands the samples to {@link ColorConverter}.
- * One instance decodes one file once. Everything that does not fit what it does well is refused with
+ * Walks a JPEG's markers, decodes its scans at one or more reduced sizes and hands the samples to
+ * {@link ColorConverter}. One instance decodes one file once: its entropy-coded data is read a single time
+ * whatever the number of scales. Everything that does not fit what it does well is refused with
  * {@link UnsupportedJpegException} before any pixel work, so the caller can fall back cheaply.
  */
 final class FrameDecoder {
@@ -17,7 +18,7 @@ final class FrameDecoder {
 
     private final byte[] data;
     private final int end;
-    private final int scale;
+    private final int[] scales;
     private final long maxPixels;
     private final long maxBytes;
 
@@ -38,29 +39,28 @@ final class FrameDecoder {
     private int maxV;
     private int mcusWide;
     private int mcusHigh;
-    private int minBlockSize;
     /** Progressive only: for each component and zig-zag index, the lowest bit decoded so far, -1 before any. */
     private int[][] coefficientBits;
     private int scans;
 
     /**
-     * @param scale     1, 2, 4 or 8: the output is the image's size divided by this, rounded up
+     * @param scales    each 1, 2, 4 or 8, distinct: an output for each, the image's size divided by it, rounded up
      * @param maxPixels frames with more pixels are refused before anything is allocated
-     * @param maxBytes  bound on the sample and coefficient memory a decode may hold
+     * @param maxBytes  bound on the sample, coefficient and output memory the whole decode may hold
      */
-    FrameDecoder(byte[] data, int length, int scale, long maxPixels, long maxBytes) {
+    FrameDecoder(byte[] data, int length, int[] scales, long maxPixels, long maxBytes) {
         this.data = data;
         this.end = length;
-        this.scale = scale;
+        this.scales = scales.clone();
         this.maxPixels = maxPixels;
         this.maxBytes = maxBytes;
     }
 
-    int outputWidth() {
+    private int outputWidth(int scale) {
         return (width + scale - 1) / scale;
     }
 
-    int outputHeight() {
+    private int outputHeight(int scale) {
         return (height + scale - 1) / scale;
     }
 
@@ -84,8 +84,8 @@ final class FrameDecoder {
         return count == 0 ? null : out.toByteArray();
     }
 
-    /** Decodes the whole file into a {@code TYPE_INT_RGB} image of the output size. */
-    BufferedImage decode() throws CorruptJpegException, UnsupportedJpegException, TooLargeException {
+    /** Decodes the whole file into one {@code TYPE_INT_RGB} image per scale, in the order of the scales. */
+    BufferedImage[] decode() throws CorruptJpegException, UnsupportedJpegException, TooLargeException {
         if (end < 4 || (data[0] & 0xFF) != 0xFF || (data[1] & 0xFF) != 0xD8) {
             throw new CorruptJpegException("the file does not start with a JPEG start-of-image marker");
         }
@@ -239,50 +239,51 @@ final class FrameDecoder {
     }
 
     /**
-     * Sizes each component's blocks and samples. A chroma component is transformed at a larger block size
-     * where that saves upsampling it later (as libjpeg does), so at 1/2 scale 4:2:0 chroma comes out of a full
-     * 8×8 transform, already at the luma grid.
+     * Sizes each component's blocks and its samples at every scale, and refuses the decode when all it holds at
+     * once (outputs, samples, progressive coefficients) is over the memory bound.
      */
     private void layOut() throws UnsupportedJpegException, TooLargeException {
         mcusWide = ceilDiv(width, 8 * maxH);
         mcusHigh = ceilDiv(height, 8 * maxV);
-        minBlockSize = 8 / scale;
-        long bytes = 4L * outputWidth() * outputHeight();
+        long outputs = 0;
+        long[] samplesPerScale = new long[scales.length];
+        long coefficients = 0;
         for (Component c : components) {
-            int size = minBlockSize;
-            while (size < 8 && (maxH * minBlockSize) % (c.h * size * 2) == 0
-                    && (maxV * minBlockSize) % (c.v * size * 2) == 0) {
-                size *= 2;
-            }
-            c.blockSize = size;
-            int inH = c.h * size / minBlockSize;
-            int inV = c.v * size / minBlockSize;
-            if (maxH % inH != 0 || maxV % inV != 0) {
-                throw new UnsupportedJpegException("fractional sampling factors");
-            }
             c.blocksWide = components.length == 1 ? ceilDiv(width, 8) : mcusWide * c.h;
             c.blocksHigh = components.length == 1 ? ceilDiv(height, 8) : mcusHigh * c.v;
             c.ownBlocksWide = ceilDiv(ceilDiv(width * c.h, maxH), 8);
             c.ownBlocksHigh = ceilDiv(ceilDiv(height * c.v, maxV), 8);
-            c.scaledWidth = (int) ceilDiv((long) width * c.h * size, (long) maxH * 8);
-            c.scaledHeight = (int) ceilDiv((long) height * c.v * size, (long) maxV * 8);
-            c.stride = c.blocksWide * size;
-            long blocks = (long) c.blocksWide * c.blocksHigh;
-            bytes += blocks * size * size;
+            c.planes = new Plane[scales.length];
+            boolean dcOnly = true;
+            for (int k = 0; k < scales.length; k++) {
+                c.planes[k] = plane(c, 8 / scales[k]);
+                samplesPerScale[k] += (long) c.planes[k].stride * c.blocksHigh * c.planes[k].blockSize;
+                dcOnly &= c.planes[k].blockSize == 1;
+            }
             if (progressive) {
-                c.coefficientsPerBlock = size == 1 ? 1 : 64;
-                bytes += blocks * (c.coefficientsPerBlock * 2 + 1);
+                c.coefficientsPerBlock = dcOnly ? 1 : 64;
+                coefficients += (long) c.blocksWide * c.blocksHigh * (c.coefficientsPerBlock * 2 + 1);
             }
         }
+        long samples = 0;
+        for (int k = 0; k < scales.length; k++) {
+            outputs += 4L * outputWidth(scales[k]) * outputHeight(scales[k]);
+            // A baseline scan fills every scale's samples at once; coefficients are transformed one scale at a time.
+            samples = progressive ? Math.max(samples, samplesPerScale[k]) : samples + samplesPerScale[k];
+        }
+        long bytes = outputs + samples + coefficients;
         if (bytes > maxBytes) {
-            throw new TooLargeException("decoding it at 1/" + scale + " needs " + bytes / (1 << 20)
+            throw new TooLargeException("decoding it at " + describeScales() + " needs " + bytes / (1 << 20)
                     + " MiB; the limit is " + maxBytes / (1 << 20) + " MiB");
         }
         for (Component c : components) {
-            c.samples = new byte[c.stride * c.blocksHigh * c.blockSize];
             if (progressive) {
                 c.coefficients = new short[c.blocksWide * c.blocksHigh * c.coefficientsPerBlock];
                 c.lastNonZero = c.coefficientsPerBlock == 1 ? null : new byte[c.blocksWide * c.blocksHigh];
+            } else {
+                for (Plane p : c.planes) {
+                    allocate(c, p);
+                }
             }
         }
         if (progressive) {
@@ -291,6 +292,38 @@ final class FrameDecoder {
                 Arrays.fill(bits, -1);
             }
         }
+    }
+
+    /**
+     * Sizes a component's samples at the scale whose smallest blocks are {@code minBlockSize}. A chroma component
+     * is transformed at a larger block size where that saves upsampling it later (as libjpeg does), so at 1/2
+     * scale 4:2:0 chroma comes out of a full 8×8 transform, already at the luma grid.
+     */
+    private Plane plane(Component c, int minBlockSize) throws UnsupportedJpegException {
+        int size = minBlockSize;
+        while (size < 8 && (maxH * minBlockSize) % (c.h * size * 2) == 0
+                && (maxV * minBlockSize) % (c.v * size * 2) == 0) {
+            size *= 2;
+        }
+        int inH = c.h * size / minBlockSize;
+        int inV = c.v * size / minBlockSize;
+        if (maxH % inH != 0 || maxV % inV != 0) {
+            throw new UnsupportedJpegException("fractional sampling factors");
+        }
+        return new Plane(size, (int) ceilDiv((long) width * c.h * size, (long) maxH * 8),
+                (int) ceilDiv((long) height * c.v * size, (long) maxV * 8), c.blocksWide * size);
+    }
+
+    private static void allocate(Component c, Plane p) {
+        p.samples = new byte[p.stride * c.blocksHigh * p.blockSize];
+    }
+
+    private String describeScales() {
+        StringBuilder text = new StringBuilder();
+        for (int k = 0; k < scales.length; k++) {
+            text.append(k == 0 ? "" : k == scales.length - 1 ? " and " : ", ").append("1/").append(scales[k]);
+        }
+        return text.toString();
     }
 
     private static int ceilDiv(int a, int b) {
@@ -420,7 +453,7 @@ final class FrameDecoder {
                 }
             }
             if (start > 0 && scanned[0].coefficientsPerBlock == 1) {
-                // At this scale only the DC coefficient of this component is used: skip its AC scans unread.
+                // At every requested scale only this component's DC coefficient is used: skip its AC scans unread.
                 return EntropyReader.nextMarker(data, next, end);
             }
         }
@@ -454,18 +487,13 @@ final class FrameDecoder {
         return tables[slot];
     }
 
-    private BufferedImage finish() throws CorruptJpegException {
+    private BufferedImage[] finish() throws CorruptJpegException {
         if (components == null) {
             throw new CorruptJpegException("the file has no frame header");
         }
         for (Component c : components) {
             if (!c.decoded) {
                 throw new CorruptJpegException("component " + c.id + " has no image data");
-            }
-        }
-        if (progressive) {
-            for (Component c : components) {
-                transformCoefficients(c);
             }
         }
         int colours;
@@ -478,28 +506,43 @@ final class FrameDecoder {
         } else {
             colours = ColorConverter.YCBCR;
         }
-        BufferedImage image = new BufferedImage(outputWidth(), outputHeight(), BufferedImage.TYPE_INT_RGB);
-        new ColorConverter(components, maxH, maxV, minBlockSize, outputWidth(), outputHeight(), colours)
-                .convert(((DataBufferInt) image.getRaster().getDataBuffer()).getData());
-        return image;
+        BufferedImage[] images = new BufferedImage[scales.length];
+        for (int k = 0; k < scales.length; k++) {
+            if (progressive) {
+                for (Component c : components) {
+                    transformCoefficients(c, c.planes[k]);
+                }
+            }
+            int scale = scales[k];
+            images[k] = new BufferedImage(outputWidth(scale), outputHeight(scale), BufferedImage.TYPE_INT_RGB);
+            new ColorConverter(components, k, maxH, maxV, 8 / scale, outputWidth(scale), outputHeight(scale), colours)
+                    .convert(((DataBufferInt) images[k].getRaster().getDataBuffer()).getData());
+            for (Component c : components) {
+                c.planes[k].samples = null;
+            }
+        }
+        for (Component c : components) {
+            c.coefficients = null;
+            c.lastNonZero = null;
+        }
+        return images;
     }
 
-    private void transformCoefficients(Component c) {
-        int size = c.blockSize;
+    private void transformCoefficients(Component c, Plane p) {
+        allocate(c, p);
+        int size = p.blockSize;
         int perBlock = c.coefficientsPerBlock;
         short[] coefficients = c.coefficients;
         byte[] lastNonZero = c.lastNonZero;
         for (int row = 0, b = 0, block = 0; row < c.blocksHigh; row++) {
-            int out = row * size * c.stride;
+            int out = row * size * p.stride;
             for (int col = 0; col < c.blocksWide; col++, b += perBlock, out += size, block++) {
                 if (lastNonZero == null || lastNonZero[block] != 0) {
-                    idct.transform(size, coefficients, b, c.quant, c.samples, out, c.stride);
+                    idct.transform(size, coefficients, b, c.quant, p.samples, out, p.stride);
                 } else {
-                    idct.fillDc(size, coefficients[b] * c.quant[0], c.samples, out, c.stride);
+                    idct.fillDc(size, coefficients[b] * c.quant[0], p.samples, out, p.stride);
                 }
             }
         }
-        c.coefficients = null;
-        c.lastNonZero = null;
     }
 }

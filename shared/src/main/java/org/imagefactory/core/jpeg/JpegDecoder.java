@@ -50,11 +50,20 @@ public final class JpegDecoder {
     /** Decodes a file at 1/{@code scale} of its size (rounded up). */
     public static BufferedImage decode(Path file, int scale, long maxPixels)
             throws IOException, UnsupportedJpegException {
+        return decode(file, new int[] {scale}, maxPixels)[0];
+    }
+
+    /**
+     * Decodes a file at several scales from one pass over its entropy-coded data: one image per scale, in the
+     * order given, each the same pixels as a decode at that scale alone.
+     */
+    public static BufferedImage[] decode(Path file, int[] scales, long maxPixels)
+            throws IOException, UnsupportedJpegException {
         if (Files.size(file) > MAX_FILE_BYTES) {
             throw new UnsupportedJpegException("file over " + (MAX_FILE_BYTES >> 20) + " MiB");
         }
         byte[] data = Files.readAllBytes(file);
-        return decode(data, data.length, file.toString(), scale, maxPixels, DEFAULT_MAX_BYTES);
+        return decode(data, data.length, file.toString(), scales, maxPixels, DEFAULT_MAX_BYTES);
     }
 
     /**
@@ -65,14 +74,31 @@ public final class JpegDecoder {
      */
     public static BufferedImage decode(byte[] data, int length, String name, int scale, long maxPixels,
             long maxBytes) throws UnsupportedJpegException {
-        if (scale != 1 && scale != 2 && scale != 4 && scale != 8) {
-            throw new IllegalArgumentException("scale must be 1, 2, 4 or 8, was " + scale);
-        }
+        return decode(data, length, name, new int[] {scale}, maxPixels, maxBytes)[0];
+    }
+
+    /**
+     * Decodes {@code data[0..length)} once into an image at 1/{@code scales[i]} for each {@code i}, each
+     * identical to a decode at that scale alone; {@code name} is used in error messages.
+     *
+     * @param scales    distinct values among 1, 2, 4 and 8
+     * @param maxPixels frames with more pixels are refused ({@link Failure#TOO_LARGE}) before any allocation
+     * @param maxBytes  bound on the memory of all scales together: samples, coefficients and outputs
+     *                  ({@link Failure#TOO_LARGE} when over)
+     */
+    public static BufferedImage[] decode(byte[] data, int length, String name, int[] scales, long maxPixels,
+            long maxBytes) throws UnsupportedJpegException {
+        checkScales(scales);
         try {
-            FrameDecoder frame = new FrameDecoder(data, length, scale, maxPixels, maxBytes);
-            BufferedImage image = frame.decode();
+            FrameDecoder frame = new FrameDecoder(data, length, scales, maxPixels, maxBytes);
+            BufferedImage[] images = frame.decode();
             ICC_ColorSpace profile = embeddedProfile(frame);
-            return profile == null ? image : IccProfiles.toSrgb(image, profile);
+            if (profile != null) {
+                for (int i = 0; i < images.length; i++) {
+                    images[i] = IccProfiles.toSrgb(images[i], profile);
+                }
+            }
+            return images;
         } catch (CorruptJpegException e) {
             throw new ImageFactoryException(Failure.CORRUPT_IMAGE, name + ": the JPEG data is damaged ("
                     + e.getMessage() + ")");
@@ -82,6 +108,23 @@ public final class JpegDecoder {
             // Anything the checks above did not foresee is still damaged data, not a crash of the caller.
             throw new ImageFactoryException(Failure.CORRUPT_IMAGE, name + ": the JPEG data cannot be decoded ("
                     + e + ")", e);
+        }
+    }
+
+    private static void checkScales(int[] scales) {
+        if (scales.length == 0) {
+            throw new IllegalArgumentException("no scale to decode at");
+        }
+        for (int i = 0; i < scales.length; i++) {
+            int scale = scales[i];
+            if (scale != 1 && scale != 2 && scale != 4 && scale != 8) {
+                throw new IllegalArgumentException("scale must be 1, 2, 4 or 8, was " + scale);
+            }
+            for (int j = 0; j < i; j++) {
+                if (scales[j] == scale) {
+                    throw new IllegalArgumentException("scale " + scale + " is asked for twice");
+                }
+            }
         }
     }
 

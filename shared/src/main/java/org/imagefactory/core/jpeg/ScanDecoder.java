@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * Decodes the entropy-coded data of one scan (ITU T.81 Annex F and G). Sequential scans are transformed block
- * by block straight into the components' samples, so a baseline file never holds its coefficients; progressive
+ * by block straight into the components' samples at every requested scale, so a baseline file never holds its
+ * coefficients and is entropy-decoded once however many scales are asked for; progressive
  * scans add to the coefficients the frame keeps until its last scan.
  */
 final class ScanDecoder {
@@ -130,13 +131,17 @@ final class ScanDecoder {
         c.dcPredictor += dcDifference(dc);
         b[0] = (short) c.dcPredictor;
         boolean acPresent = in.decodeAc(ac, b, 0, 1, 63, 0) != 0;
-        int size = c.blockSize;
-        int out = row * size * c.stride + col * size;
+        for (Plane p : c.planes) {
+            int size = p.blockSize;
+            int out = row * size * p.stride + col * size;
+            if (acPresent) {
+                idct.transform(size, b, 0, c.quant, p.samples, out, p.stride);
+            } else {
+                idct.fillDc(size, b[0] * c.quant[0], p.samples, out, p.stride);
+            }
+        }
         if (acPresent) {
-            idct.transform(size, b, 0, c.quant, c.samples, out, c.stride);
             Arrays.fill(b, (short) 0);
-        } else {
-            idct.fillDc(size, b[0] * c.quant[0], c.samples, out, c.stride);
         }
     }
 

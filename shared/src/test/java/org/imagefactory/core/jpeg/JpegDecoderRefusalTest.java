@@ -104,6 +104,20 @@ class JpegDecoderRefusalTest {
     }
 
     @Test
+    void memoryBoundCountsEveryScaleOfAMultiScaleDecode() throws Exception {
+        // 64×64 grey: 4 bytes of output and 1 of samples per pixel, 20480 bytes at 1/1, 5120 more at 1/2.
+        byte[] file = Libjpeg.cjpeg(Raster.testCard(64, 64, 1, 3));
+        long fullSizeOnly = 20480;
+        assertThat(JpegDecoder.decode(file, file.length, "grey.jpg", 1, 1 << 20, fullSizeOnly).getWidth())
+                .isEqualTo(64);
+        assertThatThrownBy(() -> JpegDecoder.decode(file, file.length, "grey.jpg", new int[] {1, 2}, 1 << 20,
+                fullSizeOnly))
+                .isInstanceOfSatisfying(ImageFactoryException.class,
+                        e -> assertThat(e.failure()).isEqualTo(Failure.TOO_LARGE))
+                .hasMessageContaining("grey.jpg").hasMessageContaining("1/1 and 1/2");
+    }
+
+    @Test
     void arithmeticCodingIsLeftToImageIo() {
         byte[] file = Libjpeg.cjpeg(Raster.testCard(16, 16, 3, 2), "-arithmetic");
         assertUnsupported(file, "arithmetic");

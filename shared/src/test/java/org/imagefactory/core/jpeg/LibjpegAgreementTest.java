@@ -3,8 +3,10 @@ package org.imagefactory.core.jpeg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -14,7 +16,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Decoded pixels agree with {@code djpeg -scale 1/N} at every scale, for every way cjpeg can write a file. */
+/**
+ * Decoded pixels agree with {@code djpeg -scale 1/N} at every scale, for every way cjpeg can write a file, and
+ * several scales decoded in one pass are exactly the scales decoded one at a time.
+ */
 class LibjpegAgreementTest {
 
     private static final double MIN_PSNR = 40.0;
@@ -136,5 +141,27 @@ class LibjpegAgreementTest {
             assertThat(expected.psnr(actual)).as("PSNR against djpeg -scale 1/%d", scale)
                     .isGreaterThanOrEqualTo(MIN_PSNR);
         }
+        assertScalesDecodedTogetherEqualScalesDecodedAlone(jpeg);
+    }
+
+    /** One entropy-decoding pass for several scales gives each scale exactly the pixels of its own decode. */
+    private static void assertScalesDecodedTogetherEqualScalesDecodedAlone(byte[] jpeg) throws Exception {
+        for (int[] scales : new int[][] {{1, 2, 4, 8}, {8, 1}, {2, 8}, {4, 2}}) {
+            BufferedImage[] together = JpegDecoder.decode(jpeg, jpeg.length, "test.jpg", scales, Long.MAX_VALUE,
+                    JpegDecoder.DEFAULT_MAX_BYTES);
+            assertThat(together).hasSameSizeAs(scales);
+            for (int i = 0; i < scales.length; i++) {
+                BufferedImage alone = JpegDecoder.decode(jpeg, jpeg.length, "test.jpg", scales[i], Long.MAX_VALUE,
+                        JpegDecoder.DEFAULT_MAX_BYTES);
+                assertThat(together[i].getWidth()).isEqualTo(alone.getWidth());
+                assertThat(together[i].getHeight()).isEqualTo(alone.getHeight());
+                assertThat(pixels(together[i])).as("pixels at 1/%d decoded with scales %s", scales[i],
+                        Arrays.toString(scales)).isEqualTo(pixels(alone));
+            }
+        }
+    }
+
+    private static int[] pixels(BufferedImage image) {
+        return ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
     }
 }
