@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * Walks a JPEG's markers, decodes its scans at one or more reduced sizes and hands the samples to
@@ -507,10 +508,16 @@ final class FrameDecoder {
             colours = ColorConverter.YCBCR;
         }
         BufferedImage[] images = new BufferedImage[scales.length];
-        for (int k = 0; k < scales.length; k++) {
+        int[] order = smallestFirst();
+        for (int n = 0; n < order.length; n++) {
+            int k = order[n];
             if (progressive) {
                 for (Component c : components) {
                     transformCoefficients(c, c.planes[k]);
+                }
+                if (n == order.length - 1) {
+                    // The largest image is made last, after the coefficients are let go: less memory at once.
+                    releaseCoefficients();
                 }
             }
             int scale = scales[k];
@@ -521,11 +528,20 @@ final class FrameDecoder {
                 c.planes[k].samples = null;
             }
         }
+        return images;
+    }
+
+    /** Indices into {@code scales}, from the smallest output to the largest. */
+    private int[] smallestFirst() {
+        return IntStream.range(0, scales.length).boxed()
+                .sorted((a, b) -> Integer.compare(scales[b], scales[a])).mapToInt(Integer::intValue).toArray();
+    }
+
+    private void releaseCoefficients() {
         for (Component c : components) {
             c.coefficients = null;
             c.lastNonZero = null;
         }
-        return images;
     }
 
     private void transformCoefficients(Component c, Plane p) {
