@@ -13,7 +13,9 @@ import org.imagefactory.core.ImageFactoryException.Failure;
 /**
  * A pure-Java decoder for 8-bit Huffman JPEG, baseline and progressive, that shrinks by 2, 4 or 8 while
  * decoding (reduced inverse DCTs), as libjpeg does for libvips and Pillow. Output is an sRGB
- * {@code TYPE_INT_RGB} image; an embedded non-sRGB RGB profile is applied after the shrink.
+ * {@code TYPE_INT_RGB} image; an embedded non-sRGB RGB profile is applied after the shrink. Several scales can
+ * come from one pass over the entropy-coded data, which is most of a decode's work, so a source wanted at several
+ * sizes is read once.
  *
  * <p>Files it leaves to ImageIO are refused with {@link UnsupportedJpegException}: CMYK/YCCK, arithmetic
  * coding, 12-bit, lossless and hierarchical JPEG. Damaged or truncated data is an
