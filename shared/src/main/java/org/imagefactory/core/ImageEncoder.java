@@ -29,7 +29,7 @@ final class ImageEncoder {
         Encoding encoding = spec.encoding();
         BufferedImage pixels = encoding.supportsAlpha() ? image : flatten(image, options.background());
         if (encoding == Encoding.BMP) {
-            pixels = toType(pixels, BufferedImage.TYPE_3BYTE_BGR);
+            pixels = redraw(pixels, BufferedImage.TYPE_3BYTE_BGR);
         }
         ImageWriter writer = writerFor(encoding);
         try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
@@ -88,7 +88,8 @@ final class ImageEncoder {
         return out;
     }
 
-    private static BufferedImage toType(BufferedImage image, int type) {
+    /** The image drawn into a new one of {@code type}, or itself when it is of that type already. */
+    static BufferedImage redraw(BufferedImage image, int type) {
         if (image.getType() == type) {
             return image;
         }

@@ -1,6 +1,5 @@
 package org.imagefactory.core;
 
-import java.awt.Graphics2D;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorConvertOp;
@@ -178,14 +177,7 @@ final class SourceDecoder {
             new ColorConvertOp(space, ColorSpace.getInstance(ColorSpace.CS_sRGB), null).filter(image, converted);
             return converted;
         }
-        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), type);
-        Graphics2D g = out.createGraphics();
-        try {
-            g.drawImage(image, 0, 0, null);
-        } finally {
-            g.dispose();
-        }
-        return out;
+        return ImageEncoder.redraw(image, type);
     }
 
     /**
