@@ -5,22 +5,29 @@ import java.util.Locale;
 
 /** An output encoding: what the {@code encoding} argument names and what a cache file's extension says. */
 public enum Encoding {
-    JPEG("jpeg", "image/jpeg", true, false),
-    PNG("png", "image/png", false, true),
-    GIF("gif", "image/gif", false, true),
-    BMP("bmp", "image/bmp", false, false),
-    WEBP("webp", "image/webp", true, true);
+    JPEG("jpeg", "image/jpeg", true, false, 65_500),
+    PNG("png", "image/png", false, true, Integer.MAX_VALUE),
+    GIF("gif", "image/gif", false, true, 65_535),
+    BMP("bmp", "image/bmp", false, false, Integer.MAX_VALUE),
+    WEBP("webp", "image/webp", true, true, 16_383);
 
     private final String argument;
     private final String mimeType;
     private final boolean lossy;
     private final boolean alpha;
+    private final int maxDimension;
 
-    Encoding(String argument, String mimeType, boolean lossy, boolean alpha) {
+    Encoding(String argument, String mimeType, boolean lossy, boolean alpha, int maxDimension) {
         this.argument = argument;
         this.mimeType = mimeType;
         this.lossy = lossy;
         this.alpha = alpha;
+        this.maxDimension = maxDimension;
+    }
+
+    /** The largest width or height the format can hold (libwebp: 16383, libjpeg: 65500, GIF: 65535). */
+    public int maxDimension() {
+        return maxDimension;
     }
 
     /** The canonical name used in URLs and as the cache file extension. */

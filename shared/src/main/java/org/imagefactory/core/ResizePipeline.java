@@ -59,6 +59,9 @@ public final class ResizePipeline {
      * come back in the order of {@code specs}.
      */
     public List<Rendition> renderAll(Path source, SourceInfo info, List<VariantSpec> specs) throws IOException {
+        for (VariantSpec spec : specs) {
+            checkEncodable(spec, spec.outputSize(info.width(), info.height()));
+        }
         if (specs.isEmpty()) {
             throw new IllegalArgumentException("no variant to render");
         }
@@ -110,6 +113,17 @@ public final class ResizePipeline {
             for (int index : group.getValue()) {
                 renditions[index] = finish(decoded, info, specs.get(index), decodeNanos);
             }
+        }
+    }
+
+    /** Refused before decoding: an encoder would fail only after all the work, and on every request again. */
+    private static void checkEncodable(VariantSpec spec, VariantSpec.Size size) {
+        int limit = spec.encoding().maxDimension();
+        if (size.width() > limit || size.height() > limit) {
+            throw new ImageFactoryException(ImageFactoryException.Failure.INVALID_ARGUMENT,
+                    "invalid size for encoding=" + spec.encoding().argument() + ": the image would be " + size
+                            + ", over the format's limit of " + limit + " px a side; ask for a smaller scalex or"
+                            + " scaley, or another encoding");
         }
     }
 
