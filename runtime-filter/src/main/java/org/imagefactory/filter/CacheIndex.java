@@ -6,44 +6,57 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.imagefactory.core.AtomicFiles;
+import org.imagefactory.core.CacheNaming;
+import org.imagefactory.core.Encoding;
 
 /**
  * Keeps the runtime cache under {@code cacheMaxBytes} by deleting the least recently served variants. It knows
  * the files this instance served or wrote, plus those found at start-up (ordered by age); a file another host
- * wrote into a shared cache joins the index when it is first served here.
+ * wrote into a shared cache joins the index when it is first served here. It counts and deletes only files the
+ * cache itself names (variants as {@link CacheNaming} names them, and temporaries of {@link AtomicFiles}), so a
+ * misplaced cache folder never costs anyone a file they put there.
  */
 final class CacheIndex {
 
     private static final System.Logger LOG = System.getLogger(CacheIndex.class.getName());
 
+    private static final String VARIANT_PREFIX = "x-\\d+-y-\\d+-(?:q-\\d+-)?";
+    private static final String ENCODINGS = Arrays.stream(Encoding.values()).map(Encoding::argument)
+            .collect(Collectors.joining("|", "\\.(?:", ")"));
+
+    private final Path root;
     private final long maxBytes;
     private final Consumer<Path> evicted;
     private final LinkedHashMap<Path, Long> sizes = new LinkedHashMap<>(256, 0.75f, true);
     private long totalBytes;
 
     /** @param evicted told about each file deleted to keep the cache under its cap */
-    CacheIndex(long maxBytes, Consumer<Path> evicted) {
+    CacheIndex(Path root, long maxBytes, Consumer<Path> evicted) {
+        this.root = root;
         this.maxBytes = maxBytes;
         this.evicted = evicted;
     }
 
     /** Indexes what an earlier run left in the cache, oldest first, and trims it to the cap. */
-    void load(Path root) {
+    void load() {
         if (!Files.isDirectory(root)) {
             return;
         }
         List<Map.Entry<Path, BasicFileAttributes>> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
-            files.filter(file -> !AtomicFiles.isTemporary(file)).forEach(file -> {
+            files.filter(this::isCacheFile).forEach(file -> {
                 try {
                     BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
                     if (attributes.isRegularFile()) {
@@ -83,7 +96,25 @@ final class CacheIndex {
         return totalBytes;
     }
 
+    /** Whether the cache wrote this file: a variant in its source's folder, or a temporary. */
+    boolean isCacheFile(Path file) {
+        if (!file.startsWith(root) || file.getNameCount() < root.getNameCount() + 2) {
+            return false;
+        }
+        if (AtomicFiles.isTemporary(file)) {
+            return true;
+        }
+        String source = file.getParent().getFileName().toString();
+        int dot = source.lastIndexOf('.');
+        String baseName = dot > 0 ? source.substring(0, dot) : source;
+        return Encoding.isImageFileName(source) && Pattern.matches(VARIANT_PREFIX + Pattern.quote(baseName) + ENCODINGS,
+                file.getFileName().toString());
+    }
+
     private void put(Path file, long size) {
+        if (!isCacheFile(file)) {
+            return;
+        }
         Long previous = sizes.put(file, size);
         totalBytes += size - (previous == null ? 0 : previous);
     }

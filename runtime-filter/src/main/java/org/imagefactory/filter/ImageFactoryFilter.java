@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -51,14 +53,18 @@ public class ImageFactoryFilter implements Filter {
             throw new ServletException("imagefactory filter '" + config.getFilterName() + "': " + e.getMessage());
         }
         Path sourceRoot = sourceRoot(settings.sourceRoot());
-        Path cacheRoot = cacheRoot(settings.cacheDir());
-        if (sourceRoot != null && cacheRoot.toAbsolutePath().normalize().startsWith(sourceRoot)) {
-            throw new ServletException("imagefactory filter '" + config.getFilterName() + "': cacheDir " + cacheRoot
-                    + " is inside sourceRoot " + sourceRoot + "; put the cache outside the source images");
-        }
-        FilterStatistics statistics = new FilterStatistics();
         Pregenerated pregenerated = pregenerated(settings.pregeneratedRoot(),
                 webAppFolder(settings.sourceRoot()) != null);
+        Path cacheRoot;
+        try {
+            Map<String, Path> others = new LinkedHashMap<>();
+            others.put("sourceRoot", sourceRoot);
+            others.put("pregeneratedRoot", pregenerated.directory().orElse(null));
+            cacheRoot = CacheFolder.prepare(cacheRoot(settings.cacheDir()), others);
+        } catch (IllegalArgumentException e) {
+            throw new ServletException("imagefactory filter '" + config.getFilterName() + "': " + e.getMessage());
+        }
+        FilterStatistics statistics = new FilterStatistics();
         handler = new PictureHandler(settings, sourceRoot, pregenerated, cacheRoot, statistics);
         prefixes = prefixes(context.getFilterRegistration(config.getFilterName()));
         statisticsAttribute = FilterStatistics.ATTRIBUTE_PREFIX + config.getFilterName();

@@ -67,14 +67,14 @@ final class PictureHandler {
         this.pregenerated = pregenerated;
         this.cacheRoot = cacheRoot;
         this.known = new ReplyIndex(settings.fileCheckInterval().toNanos());
-        this.cacheIndex = new CacheIndex(settings.cacheMaxBytes(), known::forgetFile);
+        this.cacheIndex = new CacheIndex(cacheRoot, settings.cacheMaxBytes(), known::forgetFile);
         this.ladder = SizeLadder.of(pregenerated.configuredSizes(), settings.allowedSizes());
         this.signer = settings.signingKey() == null ? null : new UrlSigner(settings.signingKey());
         this.probes = new ProbeCache(pipeline);
         this.admission = new AdmissionControl(settings.maxConcurrent(), settings.queueSize(),
                 settings.queueTimeout());
         this.statistics = statistics;
-        cacheIndex.load(cacheRoot);
+        cacheIndex.load();
     }
 
     SizeLadder ladder() {

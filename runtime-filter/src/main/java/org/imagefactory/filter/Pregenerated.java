@@ -88,6 +88,11 @@ final class Pregenerated {
         return manifest;
     }
 
+    /** The folder on disk, when the pre-generated files are in one. */
+    Optional<Path> directory() {
+        return Optional.ofNullable(directory);
+    }
+
     Optional<VariantManifest> manifest() {
         return Optional.ofNullable(manifest);
     }
