@@ -90,6 +90,10 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.directory}/imagefactory-state", readonly = true, required = true)
     private File stateDirectory;
 
+    /** Part of the state file's name, so each {@code <execution>} keeps its own state. */
+    @Parameter(defaultValue = "${mojoExecution.executionId}", readonly = true, required = true)
+    private String executionId;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -148,12 +152,16 @@ public class GenerateMojo extends AbstractMojo {
                     + ": expected a positive number of pixels, such as 50000000");
         }
         PipelineOptions options = PipelineOptions.DEFAULTS.withMaxSourcePixels(maxSourcePixels);
-        Path stateFile = stateDirectory.toPath().resolve("state-" + shortHash(output.toString()) + ".txt");
+        Path stateFile = stateDirectory.toPath()
+                .resolve("state-" + shortHash(output + "\n" + executionId + "\n" + sources) + ".txt");
         return new BatchSettings(sources, SourceSelector.of(includes, excludes), output, requests, options, workers,
                 stateFile, pluginVersion(), PROGRESS_INTERVAL);
     }
 
-    /** One state file per output folder, so two executions of the goal never undo each other's work. */
+    /**
+     * One state file per execution, source and output folder, so two executions writing to one folder never take
+     * each other's files for their own outdated ones.
+     */
     private static String shortHash(String text) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));

@@ -75,6 +75,7 @@ class GenerateMojoTest {
         setVariableValueToObject(mojo, "sourceDirectory", sources.toFile());
         setVariableValueToObject(mojo, "outputDirectory", output.toFile());
         setVariableValueToObject(mojo, "stateDirectory", project.resolve("target/imagefactory-state").toFile());
+        setVariableValueToObject(mojo, "executionId", "default");
         mojo.setLog(log);
         return mojo;
     }
@@ -223,6 +224,35 @@ class GenerateMojoTest {
                 .isInstanceOf(MojoExecutionException.class)
                 .hasMessageContaining("<outputDirectory>")
                 .hasMessageContaining("is inside <sourceDirectory>");
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = POM)
+    void twoExecutionsWritingToOneOutputFolderKeepEachOthersVariants(GenerateMojo mojo) throws Exception {
+        Path banners = project.resolve("src/main/banners");
+        TestImages.write(banners.resolve("top.png"), 600, 200, "png");
+        configure(mojo);
+        for (int build = 0; build < 2; build++) {
+            setVariableValueToObject(mojo, "executionId", "pictures");
+            setVariableValueToObject(mojo, "sourceDirectory", sources.toFile());
+            setVariableValueToObject(mojo, "variants", List.of(new Variant("200", null, "jpeg", null)));
+            mojo.execute();
+            setVariableValueToObject(mojo, "executionId", "banners");
+            setVariableValueToObject(mojo, "sourceDirectory", banners.toFile());
+            setVariableValueToObject(mojo, "variants", List.of(new Variant("300", null, "png", null)));
+            mojo.execute();
+            assertThat(log.summary()).contains(" 0 removed, ");
+        }
+
+        List<String> variants = List.of("cat.jpg/x-200-y-300-cat.jpeg", "dogs/rex.PNG/x-200-y-400-rex.jpeg",
+                "top.png/x-300-y-200-top.png");
+        assertThat(fileNames(output)).containsExactlyElementsOf(
+                Stream.concat(variants.stream(), Stream.of("imagefactory-manifest.txt")).sorted().toList());
+        assertThat(TestImages.size(output.resolve("top.png/x-300-y-200-top.png"))).containsExactly(300, 100);
+        VariantManifest manifest = VariantManifest.read(output.resolve("imagefactory-manifest.txt"));
+        assertThat(manifest.files()).containsExactlyElementsOf(variants);
+        assertThat(manifest.variants()).containsExactlyInAnyOrder(VariantRequest.of("200", null, "jpeg", null),
+                VariantRequest.of("300", null, "png", null));
     }
 
     @Test

@@ -16,7 +16,9 @@ import org.imagefactory.core.VariantRequest;
  * @param variants         the configured variants, at least one
  * @param options          pipeline options
  * @param threads          worker threads, at least 1
- * @param stateFile        where the incremental state lives; keep it outside {@code outputRoot}
+ * @param stateFile        where this batch's incremental state lives, one file per batch (per build-goal
+ *                         execution), outside {@code outputRoot}; batches sharing an output folder keep their
+ *                         state files in the same folder, from which the manifest is merged
  * @param toolVersion      part of every variant's fingerprint, so a new version redoes its outputs
  * @param progressInterval least time between two progress reports
  */

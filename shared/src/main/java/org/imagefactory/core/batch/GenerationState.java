@@ -1,6 +1,7 @@
 package org.imagefactory.core.batch;
 
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -10,17 +11,27 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import org.imagefactory.core.AtomicFiles;
+import org.imagefactory.core.ImageFactoryException;
+import org.imagefactory.core.VariantRequest;
 
 /**
- * What the previous run generated, kept outside the output (under the build folder) so a packaged web app never
- * ships it: for each source and variant fingerprint, the output file and the source's size and modification time
- * at the moment it was read. It is a cache: a missing or unreadable state only means everything is redone.
+ * What one batch (one execution of the build goal) generated, kept outside the output (under the build folder) so
+ * a packaged web app never ships it: the output folder it wrote to, its configured variants, and for each source
+ * and variant fingerprint, the output file and the source's size and modification time at the moment it was read.
+ * Several batches may share an output folder; each keeps its own state file, and the states of one folder are
+ * kept side by side so the folder's manifest can be merged from them. It is a cache: a missing or unreadable state
+ * only means everything is redone.
  */
 public final class GenerationState {
 
-    private static final String HEADER = "# imagefactory generation state 1";
+    private static final String HEADER = "# imagefactory generation state 2";
+    private static final String OUTPUT = "output\t";
+    private static final String VARIANT = "variant\t";
 
     /**
      * One generated output.
@@ -37,10 +48,29 @@ public final class GenerationState {
     private record Key(String source, String fingerprint) {
     }
 
+    private static final GenerationState EMPTY = new GenerationState("", List.of(), List.of());
+
+    private final String outputRoot;
+    private final List<VariantRequest> variants;
     private final Map<Key, Entry> entries = new LinkedHashMap<>();
 
-    public GenerationState(Collection<Entry> entries) {
+    /**
+     * @param outputRoot the absolute, normalized output folder the entries are relative to
+     * @param variants   the variants the batch was configured with
+     * @param entries    what it generated
+     */
+    public GenerationState(String outputRoot, List<VariantRequest> variants, Collection<Entry> entries) {
+        this.outputRoot = outputRoot;
+        this.variants = List.copyOf(variants);
         entries.forEach(e -> this.entries.put(new Key(e.source(), e.fingerprint()), e));
+    }
+
+    public String outputRoot() {
+        return outputRoot;
+    }
+
+    public List<VariantRequest> variants() {
+        return variants;
     }
 
     public Entry find(String source, String fingerprint) {
@@ -51,33 +81,58 @@ public final class GenerationState {
         return entries.values();
     }
 
+    /** The readable states in {@code folder} of batches writing to {@code outputRoot}, by file, sorted by name. */
+    public static SortedMap<Path, GenerationState> allFor(Path folder, String outputRoot) throws IOException {
+        SortedMap<Path, GenerationState> states = new TreeMap<>();
+        if (!Files.isDirectory(folder)) {
+            return states;
+        }
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(folder)) {
+            files = listed.filter(Files::isRegularFile).filter(f -> !AtomicFiles.isTemporary(f)).toList();
+        }
+        for (Path file : files) {
+            GenerationState state = read(file);
+            if (state.outputRoot.equals(outputRoot)) {
+                states.put(file.toAbsolutePath().normalize(), state);
+            }
+        }
+        return states;
+    }
+
     public static GenerationState read(Path file) throws IOException {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return new GenerationState(List.of());
+        } catch (NoSuchFileException | MalformedInputException e) {
+            return EMPTY;
         }
-        if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
-            return new GenerationState(List.of());
+        if (lines.size() < 2 || !lines.get(0).equals(HEADER) || !lines.get(1).startsWith(OUTPUT)) {
+            return EMPTY;
         }
+        List<VariantRequest> variants = new ArrayList<>();
         List<Entry> read = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            String[] fields = line.split("\t", -1);
-            if (fields.length != 5) {
-                return new GenerationState(List.of());
-            }
+        for (String line : lines.subList(2, lines.size())) {
             try {
+                if (line.startsWith(VARIANT)) {
+                    variants.add(VariantRequest.fromQueryString(line.substring(VARIANT.length())));
+                    continue;
+                }
+                String[] fields = line.split("\t", -1);
+                if (fields.length != 5) {
+                    return EMPTY;
+                }
                 read.add(new Entry(fields[0], fields[1], fields[2], Long.parseLong(fields[3]), Long.parseLong(fields[4])));
-            } catch (NumberFormatException e) {
-                return new GenerationState(List.of());
+            } catch (NumberFormatException | ImageFactoryException e) {
+                return EMPTY;
             }
         }
-        return new GenerationState(read);
+        return new GenerationState(lines.get(1).substring(OUTPUT.length()), variants, read);
     }
 
     public void write(Path file) throws IOException {
-        StringBuilder text = new StringBuilder(HEADER).append('\n');
+        StringBuilder text = new StringBuilder(HEADER).append('\n').append(OUTPUT).append(outputRoot).append('\n');
+        variants.forEach(v -> text.append(VARIANT).append(v.toQueryString()).append('\n'));
         for (Entry e : entries.values()) {
             text.append(e.source()).append('\t').append(e.fingerprint()).append('\t').append(e.output()).append('\t')
                     .append(e.sourceSize()).append('\t').append(e.sourceModified()).append('\n');

@@ -6,12 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -120,9 +123,14 @@ public final class VariantBatch {
                 bytesOut += outcome.bytesOut;
             }
         }
-        int removed = removeOutdated(previous, current, outputRoot, listener);
-        new GenerationState(current).write(settings.stateFile());
-        writeManifest(outputRoot, current);
+        Path stateFile = settings.stateFile().toAbsolutePath().normalize();
+        SortedMap<Path, GenerationState> states = GenerationState.allFor(stateFile.getParent(), outputRoot.toString());
+        states.remove(stateFile);
+        int removed = removeOutdated(previous, current, states.values(), outputRoot, listener);
+        GenerationState written = new GenerationState(outputRoot.toString(), settings.variants(), current);
+        written.write(stateFile);
+        states.put(stateFile, written);
+        writeManifest(outputRoot, states.values());
         failures.sort(Comparator.comparing(SourceFailure::source));
         return new BatchSummary(files.size(), generated, upToDate, removed, failures, failed, bytesIn, bytesOut,
                 System.nanoTime() - start);
@@ -212,11 +220,16 @@ public final class VariantBatch {
         return new Outcome(List.of(), 0, failure);
     }
 
-    /** Deletes what the previous run made and this one no longer wants; never a file it did not make itself. */
-    private static int removeOutdated(GenerationState previous, List<GenerationState.Entry> current, Path outputRoot,
-                                      BatchListener listener) throws IOException {
+    /**
+     * Deletes what this batch's previous run made and this one no longer wants; never a file it did not make itself,
+     * nor one another batch writing to the same folder still records as its own.
+     */
+    private static int removeOutdated(GenerationState previous, List<GenerationState.Entry> current,
+                                      Collection<GenerationState> others, Path outputRoot, BatchListener listener)
+            throws IOException {
         Set<String> wanted = new HashSet<>();
         current.forEach(e -> wanted.add(e.output()));
+        others.forEach(state -> state.entries().forEach(e -> wanted.add(e.output())));
         Set<String> handled = new HashSet<>();
         int removed = 0;
         for (GenerationState.Entry entry : previous.entries()) {
@@ -248,10 +261,23 @@ public final class VariantBatch {
         }
     }
 
-    private void writeManifest(Path outputRoot, List<GenerationState.Entry> current) throws IOException {
+    /**
+     * The manifest lists what every batch writing to this folder made, merged from their states in the order of
+     * their file names (so it reads the same whichever ran last), and does not hide the others' variants. A file
+     * counts only while it is on disk, so a state left over from a batch whose files are gone adds nothing.
+     */
+    private static void writeManifest(Path outputRoot, Collection<GenerationState> states) throws IOException {
+        Set<VariantRequest> variants = new LinkedHashSet<>();
         Set<String> files = new TreeSet<>();
-        current.forEach(e -> files.add(e.output()));
-        VariantManifest manifest = new VariantManifest(settings.variants(), new ArrayList<>(files));
+        for (GenerationState state : states) {
+            variants.addAll(state.variants());
+            for (GenerationState.Entry entry : state.entries()) {
+                if (!files.contains(entry.output()) && isOnDisk(entry.output(), outputRoot)) {
+                    files.add(entry.output());
+                }
+            }
+        }
+        VariantManifest manifest = new VariantManifest(new ArrayList<>(variants), new ArrayList<>(files));
         Path file = outputRoot.resolve(VariantManifest.FILE_NAME);
         if (Files.isRegularFile(file)) {
             try {
@@ -263,6 +289,14 @@ public final class VariantBatch {
             }
         }
         manifest.write(file);
+    }
+
+    private static boolean isOnDisk(String output, Path outputRoot) {
+        try {
+            return Files.isRegularFile(SourcePath.of(output).resolveAgainst(outputRoot));
+        } catch (ImageFactoryException e) {
+            return false;
+        }
     }
 
     private record Job(Path file, SourcePath path, long size, long modified, SourceInfo info,

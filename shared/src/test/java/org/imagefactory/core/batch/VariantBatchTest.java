@@ -93,6 +93,39 @@ class VariantBatchTest {
     }
 
     @Test
+    void twoBatchesSharingAnOutputFolderKeepEachOthersFilesAndTheManifestListsBoth() throws Exception {
+        VariantRequest small = VariantRequest.of("20", null, "jpeg", null);
+        VariantRequest large = VariantRequest.of("60", null, "png", null);
+        BatchSettings first = batch(List.of("p1.png", "p2.png"), "first.txt", small);
+        BatchSettings second = batch(List.of("p2.png", "p3.png"), "second.txt", small, large);
+
+        for (int build = 0; build < 2; build++) {
+            new VariantBatch(first).run(new BatchListener() { });
+            new VariantBatch(second).run(new BatchListener() { });
+        }
+
+        List<String> all = List.of("p1.png/x-20-y-30-p1.jpeg", "p2.png/x-20-y-60-p2.jpeg", "p2.png/x-60-y-60-p2.png",
+                "p3.png/x-20-y-90-p3.jpeg", "p3.png/x-60-y-90-p3.png");
+        all.forEach(file -> assertThat(output.resolve(file)).isRegularFile());
+        VariantManifest manifest = VariantManifest.read(output.resolve(VariantManifest.FILE_NAME));
+        assertThat(manifest.files()).containsExactlyElementsOf(all);
+        assertThat(manifest.variants()).containsExactly(small, large);
+
+        BatchSummary summary = new VariantBatch(batch(List.of("p1.png"), "first.txt", small))
+                .run(new BatchListener() { });
+
+        assertThat(summary.removed()).isZero();
+        assertThat(output.resolve("p2.png/x-20-y-60-p2.jpeg")).isRegularFile();
+        assertThat(VariantManifest.read(output.resolve(VariantManifest.FILE_NAME)).files())
+                .containsExactlyElementsOf(all);
+    }
+
+    private BatchSettings batch(List<String> includes, String stateName, VariantRequest... variants) {
+        return new BatchSettings(sources, SourceSelector.of(includes, null), output, List.of(variants),
+                PipelineOptions.DEFAULTS, 2, work.resolve("state").resolve(stateName), "1", Duration.ofHours(1));
+    }
+
+    @Test
     void theSummaryReadsAsOneLine() {
         assertThat(new BatchSummary(20, 60, 0, 2, List.of(), 0, 63_000_000, 2_400_000, 6_120_000_000L))
                 .hasToString("60 generated, 0 up to date, 2 removed, 0 failed; 60.1 MB in -> 2.3 MB out; 6.1 s");
