@@ -139,9 +139,16 @@ public class GenerateMojo extends AbstractMojo {
                     + " of source images (default src/main/webapp/pictures), since <variants> are configured");
         }
         Path output = outputDirectory.toPath().toAbsolutePath().normalize();
-        if (output.startsWith(sources)) {
+        Path realSources = realPath(sources);
+        Path realOutput = realPath(output);
+        if (realOutput.startsWith(realSources)) {
             throw new MojoExecutionException("<outputDirectory> " + output + " is inside <sourceDirectory> " + sources
                     + ": expected a folder outside it, such as ${project.build.directory}/imagefactory");
+        }
+        if (realSources.startsWith(realOutput)) {
+            throw new MojoExecutionException("<sourceDirectory> " + sources + " is inside <outputDirectory> " + output
+                    + ": expected the sources outside the folder of generated files, such as src/main/webapp/pictures"
+                    + " with an <outputDirectory> under ${project.build.directory}");
         }
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (workers < 1) {
@@ -168,6 +175,22 @@ public class GenerateMojo extends AbstractMojo {
             return HexFormat.of().formatHex(digest, 0, 6);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** Symbolic links resolved as far as the path exists, so a linked folder cannot hide that one holds the other. */
+    private static Path realPath(Path path) throws MojoExecutionException {
+        Path existing = path;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return path;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(path));
+        } catch (IOException e) {
+            throw new MojoExecutionException("imagefactory: cannot resolve " + path + ": " + e.getMessage(), e);
         }
     }
 

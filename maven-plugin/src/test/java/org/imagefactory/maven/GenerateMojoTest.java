@@ -228,6 +228,29 @@ class GenerateMojoTest {
 
     @Test
     @InjectMojo(goal = "generate", pom = POM)
+    void sourcesInsideTheOutputAreRefusedAndNothingIsTouched(GenerateMojo mojo) throws Exception {
+        Path generated = project.resolve("target/generated");
+        Path inside = generated.resolve("pictures");
+        TestImages.write(inside.resolve("cat.jpg"), 400, 300, "jpeg");
+        configure(mojo);
+        setVariableValueToObject(mojo, "sourceDirectory", inside.toFile());
+        setVariableValueToObject(mojo, "outputDirectory", generated.toFile());
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("<sourceDirectory> " + inside + " is inside <outputDirectory> " + generated
+                        + ": expected the sources outside the folder of generated files");
+
+        Path link = Files.createSymbolicLink(project.resolve("linked-output"), generated);
+        setVariableValueToObject(mojo, "outputDirectory", link.toFile());
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("is inside <outputDirectory> " + link);
+        assertThat(fileNames(generated)).containsExactly("pictures/cat.jpg");
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = POM)
     void twoExecutionsWritingToOneOutputFolderKeepEachOthersVariants(GenerateMojo mojo) throws Exception {
         Path banners = project.resolve("src/main/banners");
         TestImages.write(banners.resolve("top.png"), 600, 200, "png");
