@@ -146,7 +146,7 @@ final class PictureHandler {
             throw new HttpFailure(405, method + " is not supported; use GET or HEAD", Map.of("Allow", "GET, HEAD"));
         }
         SourcePath path = RequestPath.parse(rawPath);
-        Map<String, String[]> arguments = request.getParameterMap();
+        Map<String, String[]> arguments = QueryArguments.parse(request.getQueryString());
         boolean negotiate = isAuto(arguments.get(VariantRequest.ENCODING));
         Boolean webp = negotiate ? HttpReplies.acceptsWebp(request) : null;
         Map<String, String[]> effective = negotiate ? negotiated(arguments, webp) : arguments;

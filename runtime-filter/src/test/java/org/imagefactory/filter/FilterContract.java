@@ -128,6 +128,14 @@ public abstract class FilterContract {
     }
 
     @Test
+    void aMalformedEscapeInTheQueryIsA400FromTheFilter() {
+        Http.Raw response = http.raw("/any/picture/photos/cat.jpg?scalex=%zz");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("scalex=%zz").doesNotContain("<html");
+    }
+
+    @Test
     void noArgumentServesTheOriginalFileWithCachingHeaders() throws Exception {
         HttpResponse<byte[]> response = http.get("/any/picture/photos/cat.jpg");
         assertThat(response.statusCode()).isEqualTo(200);
