@@ -2,6 +2,7 @@ package org.imagefactory.filter;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -245,7 +246,8 @@ final class PictureHandler {
         try {
             real = path.resolveAgainst(sourceRoot).toRealPath();
             attributes = Files.readAttributes(real, BasicFileAttributes.class);
-        } catch (IOException e) {
+        } catch (IOException | InvalidPathException e) {
+            // InvalidPathException: a name the server's file-name encoding cannot spell names no file there
             throw HttpFailure.notFound();
         }
         if (!real.startsWith(sourceRoot) || !attributes.isRegularFile()) {

@@ -228,6 +228,13 @@ public abstract class FilterContract {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/any/picture/photos/%C3%A9t%C3%A9.jpg",
+            "/any/picture/photos/%C3%A9t%C3%A9.jpg?scalex=100", "/any/picture/%E7%8C%AB/cat.jpg?scalex=100"})
+    void aNonAsciiNameWithoutSuchAFileIsNotFoundWhateverTheServersFileNameEncoding(String target) {
+        assertThat(http.raw(target).status()).isEqualTo(404);
+    }
+
     @Test
     void snapPolicyRoundsUnsignedSizesUpTheLadderAndSignedUrlsGetTheirSize() {
         UrlSigner signer = new UrlSigner(TestSites.SITE_KEY);
