@@ -47,7 +47,7 @@ final class PictureHandler {
     private final UrlSigner signer;
     private final ProbeCache probes;
     private final AdmissionControl admission;
-    private final SingleFlight<Path, Reply> flights = new SingleFlight<>();
+    private final SingleFlight<Path, Reply> flights;
     private final FilterStatistics statistics;
     private final ReplyIndex known;
     private final AtomicBoolean cacheWarned = new AtomicBoolean();
@@ -74,6 +74,7 @@ final class PictureHandler {
         this.probes = new ProbeCache(pipeline);
         this.admission = new AdmissionControl(settings.maxConcurrent(), settings.queueSize(),
                 settings.queueTimeout());
+        this.flights = new SingleFlight<>(settings.queueTimeout());
         this.statistics = statistics;
         cacheIndex.load();
     }
