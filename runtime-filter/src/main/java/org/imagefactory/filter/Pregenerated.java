@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
@@ -109,7 +108,8 @@ final class Pregenerated {
             BasicFileAttributes attributes;
             try {
                 attributes = Files.readAttributes(directory.resolve(variantPath), BasicFileAttributes.class);
-            } catch (NoSuchFileException e) {
+            } catch (IOException e) {
+                // missing, under a file instead of a folder, unreadable: the cache or a generation serves it
                 return Optional.empty();
             }
             if (!attributes.isRegularFile() || isStale(attributes.lastModifiedTime().toMillis(), sourceModified)) {
