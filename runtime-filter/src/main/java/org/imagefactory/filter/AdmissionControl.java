@@ -28,7 +28,8 @@ final class AdmissionControl {
     }
 
     <T> T run(Work<T> work) throws Exception {
-        if (!running.tryAcquire()) {
+        // the timed form honours fairness: a free slot goes to the longest waiter, not to whoever asks first
+        if (!running.tryAcquire(0, TimeUnit.NANOSECONDS)) {
             await();
         }
         try {
