@@ -19,12 +19,6 @@ final class FileStreaming {
     private FileStreaming() {
     }
 
-    static void copy(Path file, long length, OutputStream out) throws IOException {
-        try (FileChannel channel = FileChannel.open(file)) {
-            copy(channel, file, length, out);
-        }
-    }
-
     /** Copies with positional reads, so several threads may copy from one channel at once. */
     static void copy(FileChannel channel, Path file, long length, OutputStream out) throws IOException {
         ByteBuffer buffer = buffer();

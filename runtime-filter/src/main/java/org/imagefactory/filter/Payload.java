@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLConnection;
-import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.zip.CRC32;
 
 /** The bytes of a response and what HTTP says about them; files are streamed, never read into memory whole. */
@@ -25,34 +23,6 @@ interface Payload {
     /** The tag of a file: it changes whenever the file is replaced, as a variant never changes in place. */
     static String fileTag(long lastModified, long length) {
         return "\"" + Long.toHexString(lastModified) + "-" + Long.toHexString(length) + "\"";
-    }
-
-    /** A file on disk, as it was when its stamp was read. */
-    record OnDisk(Path file, FileStamp stamp) implements Payload {
-
-        static OnDisk of(Path file, BasicFileAttributes attributes) {
-            return new OnDisk(file, FileStamp.of(attributes));
-        }
-
-        @Override
-        public long length() {
-            return stamp.size();
-        }
-
-        @Override
-        public long lastModified() {
-            return stamp.lastModifiedMillis();
-        }
-
-        @Override
-        public String etag() {
-            return fileTag(lastModified(), length());
-        }
-
-        @Override
-        public void writeTo(OutputStream out) throws IOException {
-            FileStreaming.copy(file, length(), out);
-        }
     }
 
     /** A resource of a web app that is not unpacked on disk (a pre-generated variant inside a war or jar). */

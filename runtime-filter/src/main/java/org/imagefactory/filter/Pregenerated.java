@@ -98,7 +98,8 @@ final class Pregenerated {
 
     /**
      * The pre-generated file for a variant path, unless there is none or its source changed since (judged by file
-     * dates only when the sources were not shipped with the pre-generated files).
+     * dates only when the sources were not shipped with the pre-generated files). A file on disk comes open, so
+     * it is served even if deleted meanwhile; the caller releases it.
      */
     Optional<Payload> find(String variantPath, FileTime sourceModified) throws IOException {
         if (files != null && !files.contains(variantPath)) {
@@ -115,7 +116,7 @@ final class Pregenerated {
             if (!attributes.isRegularFile() || isStale(attributes.lastModifiedTime().toMillis(), sourceModified)) {
                 return Optional.empty();
             }
-            return Optional.of(Payload.OnDisk.of(directory.resolve(variantPath), attributes));
+            return Optional.ofNullable(OpenFile.open(directory.resolve(variantPath), FileStamp.of(attributes)));
         }
         if (context != null) {
             URL url = context.getResource(resourceRoot + "/" + variantPath);

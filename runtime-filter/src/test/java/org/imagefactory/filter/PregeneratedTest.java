@@ -2,6 +2,8 @@ package org.imagefactory.filter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -24,11 +26,17 @@ class PregeneratedTest {
     }
 
     @Test
-    void aVariantOnDiskIsPregenerated() throws Exception {
+    void aPregeneratedFileFoundIsServedWholeEvenWhenDeletedBeforeTheResponseIsWritten() throws Exception {
         Path variant = Files.createDirectories(root.resolve("photos/cat.jpg")).resolve("x-100-y-100-cat.jpeg");
         Files.writeString(variant, "variant bytes");
+        Payload found = Pregenerated.inDirectory(root)
+                .find("photos/cat.jpg/x-100-y-100-cat.jpeg", FileTime.fromMillis(0)).orElseThrow();
 
-        assertThat(Pregenerated.inDirectory(root).find("photos/cat.jpg/x-100-y-100-cat.jpeg", FileTime.fromMillis(0)))
-                .hasValueSatisfying(payload -> assertThat(payload.length()).isEqualTo(13));
+        Files.delete(variant);
+        ByteArrayOutputStream response = new ByteArrayOutputStream();
+        found.writeTo(response);
+
+        assertThat(response.toString(StandardCharsets.UTF_8)).isEqualTo("variant bytes");
+        ((OpenFile) found).release();
     }
 }
