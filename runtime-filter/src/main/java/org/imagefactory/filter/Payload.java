@@ -3,6 +3,7 @@ package org.imagefactory.filter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.JarURLConnection;
 import java.net.URL;
 import java.net.URLConnection;
 import java.util.zip.CRC32;
@@ -31,7 +32,14 @@ interface Payload {
         static Resource of(URL url) throws IOException {
             URLConnection connection = url.openConnection();
             connection.setUseCaches(false);
-            return new Resource(url, connection.getContentLengthLong(), connection.getLastModified());
+            // Closing its stream is the only way to close the file a connection opens to answer. A jar connection
+            // answers headers from a second connection to the whole archive, which nothing closes: its entry's
+            // own time is asked instead.
+            try (InputStream in = connection.getInputStream()) {
+                long lastModified = connection instanceof JarURLConnection jar ? jar.getJarEntry().getTime()
+                        : connection.getLastModified();
+                return new Resource(url, connection.getContentLengthLong(), lastModified);
+            }
         }
 
         @Override
