@@ -92,14 +92,6 @@ final class RunnerProcess implements SiteServer {
     /** Stops the runner as Ctrl-C does (SIGTERM runs Jetty's shutdown hook) and waits for it to exit. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        Processes.stop(process, 20);
     }
 }
