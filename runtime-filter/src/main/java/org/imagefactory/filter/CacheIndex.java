@@ -6,20 +6,16 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.imagefactory.core.AtomicFiles;
 import org.imagefactory.core.CacheNaming;
-import org.imagefactory.core.Encoding;
 
 /**
  * Keeps the runtime cache under {@code cacheMaxBytes} by deleting the least recently served variants. It knows
@@ -31,10 +27,6 @@ import org.imagefactory.core.Encoding;
 final class CacheIndex {
 
     private static final System.Logger LOG = System.getLogger(CacheIndex.class.getName());
-
-    private static final String VARIANT_PREFIX = "x-\\d+-y-\\d+-(?:q-\\d+-)?";
-    private static final String ENCODINGS = Arrays.stream(Encoding.values()).map(Encoding::argument)
-            .collect(Collectors.joining("|", "\\.(?:", ")"));
 
     private final Path root;
     private final long maxBytes;
@@ -104,10 +96,7 @@ final class CacheIndex {
         if (AtomicFiles.isTemporary(file)) {
             return true;
         }
-        String source = file.getParent().getFileName().toString();
-        int dot = source.lastIndexOf('.');
-        String baseName = dot > 0 ? source.substring(0, dot) : source;
-        return Encoding.isImageFileName(source) && Pattern.matches(VARIANT_PREFIX + Pattern.quote(baseName) + ENCODINGS,
+        return CacheNaming.isVariantFileName(file.getParent().getFileName().toString(),
                 file.getFileName().toString());
     }
 

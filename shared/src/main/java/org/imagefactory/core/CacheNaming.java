@@ -1,6 +1,10 @@
 package org.imagefactory.core;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Where a variant lives, relative to a pre-generated root or a runtime cache. The build plugin and the servlet
@@ -15,6 +19,9 @@ import java.util.Locale;
  * {@code b/cat.jpg}, or {@code cat.jpg} and {@code cat.png}, never share a file.
  */
 public final class CacheNaming {
+
+    private static final Pattern VARIANT = Pattern.compile("x-[1-9][0-9]*-y-[1-9][0-9]*-(?:q-[1-9][0-9]*-)?(.+)\\.(?:"
+            + Arrays.stream(Encoding.values()).map(Encoding::argument).collect(Collectors.joining("|")) + ")");
 
     private CacheNaming() {
     }
@@ -33,6 +40,19 @@ public final class CacheNaming {
     /** The folder, relative to a cache root, that holds every variant of the source. */
     public static String variantFolder(SourcePath source) {
         return source.value();
+    }
+
+    /**
+     * Whether {@code fileName}, found in a folder named {@code folderName}, is a name {@link #variantPath} gives:
+     * the folder is an image file name and the file is {@code x-N-y-N-[q-N-]<its base name>.<encoding>}. Cache
+     * cleaners delete only such files, never anything else that happens to be in a cache folder.
+     */
+    public static boolean isVariantFileName(String folderName, String fileName) {
+        if (!Encoding.isImageFileName(folderName)) {
+            return false;
+        }
+        Matcher matcher = VARIANT.matcher(fileName);
+        return matcher.matches() && matcher.group(1).equals(baseName(folderName));
     }
 
     /** File name without its last extension, as the original route's {@code os.path.splitext}. */

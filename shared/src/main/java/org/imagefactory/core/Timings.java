@@ -2,8 +2,4 @@ package org.imagefactory.core;
 
 /** Where a rendition's time went, in nanoseconds. A decode shared by several variants is counted in each. */
 public record Timings(long decodeNanos, long resizeNanos, long encodeNanos) {
-
-    public long totalNanos() {
-        return decodeNanos + resizeNanos + encodeNanos;
-    }
 }

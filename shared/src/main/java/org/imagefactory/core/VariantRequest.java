@@ -95,10 +95,6 @@ public record VariantRequest(Integer scalex, Integer scaley, Encoding encoding, 
         return fromArguments(arguments);
     }
 
-    public VariantRequest withEncoding(Encoding newEncoding) {
-        return new VariantRequest(scalex, scaley, newEncoding, quality);
-    }
-
     private static String single(Map<String, String[]> arguments, String name) {
         String[] values = arguments.get(name);
         if (values == null || values.length == 0) {

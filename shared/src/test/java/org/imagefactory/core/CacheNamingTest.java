@@ -95,9 +95,6 @@ class CacheNamingTest {
 
     @Test
     void allVariantsOfASourceLiveInItsFolder() {
-        SourcePath source = SourcePath.of("photos/cat.jpg");
-
-        assertThat(CacheNaming.variantFolder(source)).isEqualTo("photos/cat.jpg");
         assertThat(path("photos/cat.jpg", PHOTO, "scalex=10&encoding=gif")).startsWith("photos/cat.jpg/");
     }
 
@@ -105,5 +102,31 @@ class CacheNamingTest {
     @CsvSource({"cat.jpg, jpg", "CAT.JPEG, jpeg", "archive.tar.gz, gz", "noext, ''", ".hidden, ''"})
     void extensionIsLowerCaseWithoutTheDot(String name, String extension) {
         assertThat(CacheNaming.extension(name)).isEqualTo(extension);
+    }
+
+    @ParameterizedTest(name = "{0}?{1}")
+    @CsvSource(delimiter = '|', value = {
+        "cat.jpg          | scalex=400&scaley=300",
+        "cat.jpg          | scalex=400&quality=70&encoding=webp",
+        "my.holiday.png   | scalex=10&encoding=bmp",
+    })
+    void whatVariantPathNamesIsRecognisedAsAVariant(String source, String query) {
+        String[] parts = path(source, PHOTO, query).split("/");
+
+        assertThat(CacheNaming.isVariantFileName(parts[0], parts[1])).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}/{1}")
+    @CsvSource(delimiter = '|', value = {
+        "cat.jpg   | cat.jpg",
+        "cat.jpg   | x-400-y-300-dog.jpeg",
+        "cat.jpg   | x-400-y-300-cat.tiff",
+        "cat.jpg   | x-0-y-300-cat.jpeg",
+        "cat.jpg   | notes.txt",
+        "photos    | x-400-y-300-photos.jpeg",
+        "cat.jpg   | .x-400-y-300-cat.jpeg.123.tmp",
+    })
+    void anyOtherFileIsNotAVariant(String folder, String file) {
+        assertThat(CacheNaming.isVariantFileName(folder, file)).isFalse();
     }
 }

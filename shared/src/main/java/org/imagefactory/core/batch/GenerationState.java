@@ -65,10 +65,6 @@ public final class GenerationState {
         entries.forEach(e -> this.entries.put(new Key(e.source(), e.fingerprint()), e));
     }
 
-    public String outputRoot() {
-        return outputRoot;
-    }
-
     public List<VariantRequest> variants() {
         return variants;
     }

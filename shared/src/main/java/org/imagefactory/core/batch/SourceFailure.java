@@ -11,7 +11,7 @@ import java.nio.file.Path;
 public record SourceFailure(Path source, String reason) {
 
     /** Takes the reason from a message that may already start with the file name, as core messages do. */
-    static SourceFailure of(Path source, String message) {
+    public static SourceFailure of(Path source, String message) {
         String prefix = source + ": ";
         return new SourceFailure(source, message.startsWith(prefix) ? message.substring(prefix.length()) : message);
     }

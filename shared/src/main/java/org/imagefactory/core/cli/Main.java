@@ -14,13 +14,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
 import org.imagefactory.core.AtomicFiles;
 import org.imagefactory.core.CacheNaming;
-import org.imagefactory.core.Encoding;
 import org.imagefactory.core.ImageFactoryException;
 import org.imagefactory.core.PipelineOptions;
 import org.imagefactory.core.Rendition;
@@ -29,6 +27,8 @@ import org.imagefactory.core.SourceInfo;
 import org.imagefactory.core.SourcePath;
 import org.imagefactory.core.VariantRequest;
 import org.imagefactory.core.VariantSpec;
+import org.imagefactory.core.batch.SourceFailure;
+import org.imagefactory.core.batch.SourceSelector;
 
 /**
  * {@code java -jar imagefactory-core-cli.jar --out DIR [--scalex N] [--scaley N] [--encoding E] [--quality Q]
@@ -67,11 +67,11 @@ public final class Main {
         List<Job> jobs = new ArrayList<>();
         for (Path source : arguments.sources) {
             if (Files.isDirectory(source)) {
-                try (Stream<Path> files = Files.walk(source)) {
-                    files.filter(Files::isRegularFile)
-                            .filter(file -> Encoding.isImageFileName(file.getFileName().toString()))
-                            .sorted()
-                            .forEach(file -> jobs.add(new Job(file, source)));
+                try {
+                    Path base = source.toAbsolutePath().normalize();
+                    // Shown as given: relative to the folder named on the command line, not made absolute.
+                    SourceSelector.of(null, null).scan(source, arguments.out)
+                            .forEach(file -> jobs.add(new Job(source.resolve(base.relativize(file)), source)));
                 } catch (IOException e) {
                     err.println("imagefactory: " + source + ": " + e.getMessage());
                     return 1;
@@ -141,9 +141,8 @@ public final class Main {
     }
 
     private void report(Job job, String message) {
-        String line = message.startsWith(job.file.toString()) ? message : job.file + ": " + message;
         synchronized (err) {
-            err.println("error: " + line);
+            err.println("error: " + SourceFailure.of(job.file, message));
         }
     }
 

@@ -29,10 +29,6 @@ final class EntropyReader {
         this.end = end;
     }
 
-    int position() {
-        return pos;
-    }
-
     private void fill() {
         if (pos + 8 <= end) {
             long next = (long) BIG_ENDIAN_LONG.get(data, pos);

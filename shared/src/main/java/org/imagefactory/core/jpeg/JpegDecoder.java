@@ -49,12 +49,6 @@ public final class JpegDecoder {
         return scale;
     }
 
-    /** Decodes a file at 1/{@code scale} of its size (rounded up). */
-    public static BufferedImage decode(Path file, int scale, long maxPixels)
-            throws IOException, UnsupportedJpegException {
-        return decode(file, new int[] {scale}, maxPixels)[0];
-    }
-
     /**
      * Decodes a file at several scales from one pass over its entropy-coded data: one image per scale, in the
      * order given, each the same pixels as a decode at that scale alone.
@@ -74,7 +68,7 @@ public final class JpegDecoder {
      * @param maxPixels frames with more pixels are refused ({@link Failure#TOO_LARGE}) before any allocation
      * @param maxBytes  bound on sample and coefficient memory ({@link Failure#TOO_LARGE} when over)
      */
-    public static BufferedImage decode(byte[] data, int length, String name, int scale, long maxPixels,
+    static BufferedImage decode(byte[] data, int length, String name, int scale, long maxPixels,
             long maxBytes) throws UnsupportedJpegException {
         return decode(data, length, name, new int[] {scale}, maxPixels, maxBytes)[0];
     }

@@ -22,7 +22,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class LibjpegAgreementTest {
 
-    private static final double MIN_PSNR = 40.0;
+    /**
+     * The decoder follows libjpeg's integer arithmetic, so it must agree with djpeg to the last bit; one level is
+     * allowed only so that a future libjpeg-turbo rounding change reads as a difference, not as a broken decoder.
+     * (The issue asked for PSNR ≥ 40 dB, which allows an average error of 2.5 levels and would hide regressions.)
+     */
+    private static final int MAX_DIFFERENCE = 1;
 
     /** Successive approximation and spectral selection, DC interleaved, AC bands split unevenly per component. */
     private static final String COLOUR_SCRIPT = """
@@ -138,8 +143,8 @@ class LibjpegAgreementTest {
             BufferedImage actual = JpegDecoder.decode(jpeg, jpeg.length, "test.jpg", scale, Long.MAX_VALUE,
                     JpegDecoder.DEFAULT_MAX_BYTES);
             assertThat(actual.getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
-            assertThat(expected.psnr(actual)).as("PSNR against djpeg -scale 1/%d", scale)
-                    .isGreaterThanOrEqualTo(MIN_PSNR);
+            assertThat(expected.maxDifference(actual)).as("largest channel difference from djpeg -scale 1/%d", scale)
+                    .isLessThanOrEqualTo(MAX_DIFFERENCE);
         }
         assertScalesDecodedTogetherEqualScalesDecodedAlone(jpeg);
     }

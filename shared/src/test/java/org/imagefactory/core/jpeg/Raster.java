@@ -75,25 +75,21 @@ record Raster(int width, int height, int channels, byte[] samples) {
         return new Raster(header[0], header[1], channels, samples);
     }
 
-    /**
-     * PSNR of a decoded image against these samples over all three colour channels (grey counted as equal
-     * R, G and B), in dB; {@code Double.POSITIVE_INFINITY} when identical.
-     */
-    double psnr(BufferedImage image) {
+    /** The largest difference of any colour channel of any pixel from these samples (grey counted as R = G = B). */
+    int maxDifference(BufferedImage image) {
         if (image.getWidth() != width || image.getHeight() != height) {
             throw new AssertionError("decoded " + image.getWidth() + "x" + image.getHeight() + ", expected "
                     + width + "x" + height);
         }
         int[] rgb = image.getRGB(0, 0, width, height, null, 0, width);
-        double sum = 0;
+        int largest = 0;
         for (int i = 0; i < rgb.length; i++) {
             for (int c = 0; c < 3; c++) {
                 int expected = samples[i * channels + (channels == 1 ? 0 : c)] & 0xFF;
                 int actual = (rgb[i] >> (16 - 8 * c)) & 0xFF;
-                sum += (expected - actual) * (expected - actual);
+                largest = Math.max(largest, Math.abs(expected - actual));
             }
         }
-        double mse = sum / (rgb.length * 3.0);
-        return mse == 0 ? Double.POSITIVE_INFINITY : 10 * Math.log10(255.0 * 255.0 / mse);
+        return largest;
     }
 }
