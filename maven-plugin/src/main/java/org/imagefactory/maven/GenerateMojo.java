@@ -23,6 +23,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.imagefactory.core.PipelineOptions;
+import org.imagefactory.core.RealPaths;
 import org.imagefactory.core.VariantRequest;
 import org.imagefactory.core.batch.BatchSettings;
 import org.imagefactory.core.batch.BatchSummary;
@@ -139,8 +140,8 @@ public class GenerateMojo extends AbstractMojo {
                     + " of source images (default src/main/webapp/pictures), since <variants> are configured");
         }
         Path output = outputDirectory.toPath().toAbsolutePath().normalize();
-        Path realSources = realPath(sources);
-        Path realOutput = realPath(output);
+        Path realSources = RealPaths.of(sources);
+        Path realOutput = RealPaths.of(output);
         if (realOutput.startsWith(realSources)) {
             throw new MojoExecutionException("<outputDirectory> " + output + " is inside <sourceDirectory> " + sources
                     + ": expected a folder outside it, such as ${project.build.directory}/imagefactory");
@@ -175,22 +176,6 @@ public class GenerateMojo extends AbstractMojo {
             return HexFormat.of().formatHex(digest, 0, 6);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
-
-    /** Symbolic links resolved as far as the path exists, so a linked folder cannot hide that one holds the other. */
-    private static Path realPath(Path path) throws MojoExecutionException {
-        Path existing = path;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        if (existing == null) {
-            return path;
-        }
-        try {
-            return existing.toRealPath().resolve(existing.relativize(path));
-        } catch (IOException e) {
-            throw new MojoExecutionException("imagefactory: cannot resolve " + path + ": " + e.getMessage(), e);
         }
     }
 

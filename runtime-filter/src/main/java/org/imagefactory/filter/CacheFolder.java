@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.imagefactory.core.RealPaths;
+
 /**
  * The runtime cache folder, checked at start-up: eviction deletes files in it, so it must not contain, or sit
  * inside, a folder whose files are not the cache's. Paths are compared once links resolve, so a link cannot hide
@@ -27,12 +29,12 @@ final class CacheFolder {
         } catch (IOException e) {
             // the handler reports a cache it cannot write on first use and serves around it
         }
-        Path cache = realPath(cacheDir);
+        Path cache = RealPaths.of(cacheDir);
         others.forEach((parameter, folder) -> {
             if (folder == null) {
                 return;
             }
-            Path other = realPath(folder);
+            Path other = RealPaths.of(folder);
             if (cache.startsWith(other) || other.startsWith(cache)) {
                 throw new IllegalArgumentException("cacheDir " + cacheDir + " (" + cache + ") overlaps "
                         + parameter + " " + other + "; eviction deletes files under cacheDir, so set cacheDir to"
@@ -40,18 +42,5 @@ final class CacheFolder {
             }
         });
         return cache;
-    }
-
-    /** The real path of the deepest part that exists, followed by the rest as written. */
-    static Path realPath(Path path) {
-        Path absolute = path.toAbsolutePath().normalize();
-        for (Path existing = absolute; existing != null; existing = existing.getParent()) {
-            try {
-                return existing.toRealPath().resolve(existing.relativize(absolute));
-            } catch (IOException e) {
-                // this part does not exist (yet): try its parent
-            }
-        }
-        return absolute;
     }
 }

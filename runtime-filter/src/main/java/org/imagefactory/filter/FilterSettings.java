@@ -13,7 +13,7 @@ import org.imagefactory.core.VariantSpec;
 
 /**
  * The filter's configuration, read from its init-params and from context-params named {@code imagefactory.<param>}
- * (an init-param wins). Paths are kept as written: {@link Locations} decides whether they are inside the web app.
+ * (an init-param wins). Paths are kept as written: the filter decides at start-up whether they are inside the web app.
  *
  * @param sourceRoot       web-app folder or absolute directory of the source images
  * @param pregeneratedRoot web-app folder or absolute directory the build plugin wrote into

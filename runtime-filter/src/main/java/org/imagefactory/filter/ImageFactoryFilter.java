@@ -52,9 +52,9 @@ public class ImageFactoryFilter implements Filter {
         } catch (IllegalArgumentException e) {
             throw new ServletException("imagefactory filter '" + config.getFilterName() + "': " + e.getMessage());
         }
-        Path sourceRoot = sourceRoot(settings.sourceRoot());
-        Pregenerated pregenerated = pregenerated(settings.pregeneratedRoot(),
-                webAppFolder(settings.sourceRoot()) != null);
+        Path webAppSources = webAppFolder(settings.sourceRoot());
+        Path sourceRoot = sourceRoot(settings.sourceRoot(), webAppSources);
+        Pregenerated pregenerated = pregenerated(settings.pregeneratedRoot(), webAppSources != null);
         Path cacheRoot;
         try {
             Map<String, Path> others = new LinkedHashMap<>();
@@ -117,8 +117,8 @@ public class ImageFactoryFilter implements Filter {
     }
 
     /** A folder of the web app when it has one by that name, otherwise an absolute directory. */
-    private Path sourceRoot(String configured) throws ServletException {
-        Path root = webAppFolder(configured);
+    private Path sourceRoot(String configured, Path inWebApp) throws ServletException {
+        Path root = inWebApp;
         if (root == null) {
             root = Path.of(configured);
             if (!root.isAbsolute()) {

@@ -1,6 +1,5 @@
 package org.imagefactory.filter;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;

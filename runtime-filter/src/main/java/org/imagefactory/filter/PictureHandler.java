@@ -168,8 +168,8 @@ final class PictureHandler {
         if (reply.payload() instanceof OpenFile file) {
             ReplyIndex.Kind kind = reply.cache().equals(PREGENERATED) ? ReplyIndex.Kind.PREGENERATED
                     : ReplyIndex.Kind.HIT;
-            known.remember(key, webp, headers, file.path(), file.stamp(), path.resolveAgainst(sourceRoot),
-                    source.stamp(), kind, lookedUp);
+            known.remember(key, webp, headers, file, path.resolveAgainst(sourceRoot), source.stamp(), kind,
+                    lookedUp);
             send(request, response, headers, file);
         } else {
             HttpReplies.send(request, response, headers, reply.payload());
@@ -200,8 +200,8 @@ final class PictureHandler {
         }
         HttpReplies.Headers headers = HttpReplies.Headers.of(file, Encoding.parse(extension).mimeType(),
                 settings.cacheControl(), webp != null, null);
-        known.remember(key, webp, headers, file.path(), file.stamp(), path.resolveAgainst(sourceRoot),
-                source.stamp(), ReplyIndex.Kind.ORIGINAL, lookedUp);
+        known.remember(key, webp, headers, file, path.resolveAgainst(sourceRoot), source.stamp(),
+                ReplyIndex.Kind.ORIGINAL, lookedUp);
         send(request, response, headers, file);
     }
 

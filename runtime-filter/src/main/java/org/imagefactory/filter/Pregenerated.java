@@ -92,10 +92,6 @@ final class Pregenerated {
         return Optional.ofNullable(directory);
     }
 
-    Optional<VariantManifest> manifest() {
-        return Optional.ofNullable(manifest);
-    }
-
     /**
      * The pre-generated file for a variant path, unless there is none or its source changed since (judged by file
      * dates only when the sources were not shipped with the pre-generated files). A file on disk comes open, so

@@ -128,18 +128,14 @@ final class ReplyIndex implements AutoCloseable {
     }
 
     /**
-     * Remembers what the full lookup served, opening the file; nothing when the platform gives files no identity
-     * or the file changed since its stamp was read.
+     * Remembers what the full lookup served, holding a reference to the file it opened; nothing when the platform
+     * gives files no identity.
      *
      * @param webp for a negotiated request, whether the client takes WebP; {@code null} when not negotiated
      */
-    void remember(String key, Boolean webp, HttpReplies.Headers headers, Path file, FileStamp stamp, Path source,
+    void remember(String key, Boolean webp, HttpReplies.Headers headers, OpenFile open, Path source,
                   FileStamp sourceStamp, Kind kind, long lookedUp) {
-        if (stamp.identity() == null || sourceStamp.identity() == null) {
-            return;
-        }
-        OpenFile open = OpenFile.open(file, stamp);
-        if (open == null) {
+        if (open.stamp().identity() == null || sourceStamp.identity() == null || !open.acquire()) {
             return;
         }
         if (entries.size() >= MAX_ENTRIES) {

@@ -27,13 +27,23 @@ public final class UrlSigner {
     private static final List<String> SIGNED = List.of(VariantRequest.SCALEX, VariantRequest.SCALEY,
             VariantRequest.ENCODING, VariantRequest.QUALITY);
 
-    private final SecretKeySpec key;
+    /** A keyed Mac per thread: creating and keying one per request costs more than the HMAC itself. */
+    private final ThreadLocal<Mac> macs;
 
     public UrlSigner(String signingKey) {
         if (signingKey == null || signingKey.isEmpty()) {
             throw new IllegalArgumentException("a signing key must not be empty");
         }
-        this.key = new SecretKeySpec(signingKey.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        SecretKeySpec key = new SecretKeySpec(signingKey.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance(ALGORITHM);
+                mac.init(key);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+            }
+        });
     }
 
     /**
@@ -52,14 +62,8 @@ public final class UrlSigner {
     }
 
     String sign(String sourcePath, Map<String, String[]> arguments) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(message(sourcePath, arguments)
-                    .getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
+        Mac mac = macs.get();
+        return HexFormat.of().formatHex(mac.doFinal(message(sourcePath, arguments).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Whether the arguments carry a {@code sig} that matches; compared in constant time. */

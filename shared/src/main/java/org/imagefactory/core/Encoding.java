@@ -1,7 +1,9 @@
 package org.imagefactory.core;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /** An output encoding: what the {@code encoding} argument names and what a cache file's extension says. */
 public enum Encoding {
@@ -49,10 +51,13 @@ public enum Encoding {
         return alpha;
     }
 
+    /** The file extensions of the formats we read, lower case: jpg and every encoding's name. */
+    public static final List<String> READ_EXTENSIONS = Stream.concat(Stream.of("jpg"),
+            Arrays.stream(values()).map(Encoding::argument)).toList();
+
     /** Whether a file name ends in an extension of a format we read: jpg, jpeg, png, gif, bmp, webp, any case. */
     public static boolean isImageFileName(String fileName) {
-        String extension = CacheNaming.extension(fileName);
-        return extension.equals("jpg") || Arrays.stream(values()).anyMatch(e -> e.argument.equals(extension));
+        return READ_EXTENSIONS.contains(CacheNaming.extension(fileName));
     }
 
     /** Parses the {@code encoding} argument: a canonical name or {@code jpg}, in any letter case. */

@@ -37,14 +37,14 @@ public final class ImageProbe {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 8192)) {
             return probe(new ByteReader(in), file);
         } catch (EOFException e) {
-            throw new ImageFactoryException(Failure.CORRUPT_IMAGE, file + ": the file is truncated");
+            throw corrupt(file, "the file is truncated");
         }
     }
 
     private static SourceInfo probe(ByteReader in, Path file) throws IOException {
         int b0 = in.read();
         if (b0 < 0) {
-            throw new ImageFactoryException(Failure.CORRUPT_IMAGE, file + ": the file is empty");
+            throw corrupt(file, "the file is empty");
         }
         int b1 = in.u8();
         SourceInfo info;
@@ -63,7 +63,7 @@ public final class ImageProbe {
                     file + ": not a JPEG, PNG, GIF, BMP or WebP image");
         }
         if (info.storedWidth() <= 0 || info.storedHeight() <= 0) {
-            throw new ImageFactoryException(Failure.CORRUPT_IMAGE, file + ": the header gives a size of "
+            throw corrupt(file, "the header gives a size of "
                     + info.storedWidth() + "x" + info.storedHeight());
         }
         return info;

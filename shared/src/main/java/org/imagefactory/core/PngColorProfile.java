@@ -8,7 +8,6 @@ import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
@@ -17,6 +16,8 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 
 import org.w3c.dom.Node;
+
+import org.imagefactory.core.jpeg.IccProfiles;
 
 /**
  * The JDK's PNG reader ignores an {@code iCCP} chunk and hands back the stored values as if they were sRGB;
@@ -33,7 +34,7 @@ final class PngColorProfile {
 
     static BufferedImage apply(ImageReader reader, BufferedImage image) {
         ICC_Profile profile = embedded(reader);
-        if (profile == null || profile.getColorSpaceType() != ColorSpace.TYPE_RGB || describesSrgb(profile)) {
+        if (profile == null || IccProfiles.nonSrgb(profile) == null) {
             return image;
         }
         BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), image.getType());
@@ -95,23 +96,5 @@ final class PngColorProfile {
         } finally {
             inflater.end();
         }
-    }
-
-    /** Whether the profile's description names sRGB (as "sRGB IEC61966-2.1" does), so converting changes nothing. */
-    private static boolean describesSrgb(ICC_Profile profile) {
-        byte[] tag = profile.getData(ICC_Profile.icSigProfileDescriptionTag);
-        if (tag == null || tag.length < 12) {
-            return false;
-        }
-        String type = new String(tag, 0, 4, StandardCharsets.US_ASCII);
-        if (type.equals("desc")) {
-            return new String(tag, 12, Math.min(4, tag.length - 12), StandardCharsets.US_ASCII).equals("sRGB");
-        }
-        if (type.equals("mluc") && tag.length >= 28) {
-            int offset = (tag[24] & 0xFF) << 24 | (tag[25] & 0xFF) << 16 | (tag[26] & 0xFF) << 8 | (tag[27] & 0xFF);
-            return offset + 8 <= tag.length
-                    && new String(tag, offset, 8, StandardCharsets.UTF_16BE).equals("sRGB");
-        }
-        return false;
     }
 }

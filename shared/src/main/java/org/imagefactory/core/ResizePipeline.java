@@ -55,15 +55,13 @@ public final class ResizePipeline {
      * come back in the order of {@code specs}.
      */
     public List<Rendition> renderAll(Path source, SourceInfo info, List<VariantSpec> specs) throws IOException {
-        for (VariantSpec spec : specs) {
-            checkEncodable(spec, spec.outputSize(info.width(), info.height()));
-        }
         if (specs.isEmpty()) {
             throw new IllegalArgumentException("no variant to render");
         }
         SourceDecoder.Resolution[] resolutions = new SourceDecoder.Resolution[specs.size()];
         for (int i = 0; i < specs.size(); i++) {
             VariantSpec.Size size = specs.get(i).outputSize(info.width(), info.height());
+            checkEncodable(specs.get(i), size);
             resolutions[i] = SourceDecoder.Resolution.of(info, size, DECODE_MARGIN);
         }
         Rendition[] renditions = new Rendition[specs.size()];

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.imagefactory.core.AtomicFiles;
+import org.imagefactory.core.Encoding;
 
 /**
  * Picks the source images under a folder with Ant-style include and exclude patterns, as Maven users write them
@@ -18,7 +19,7 @@ public final class SourceSelector {
 
     /** Every extension of a format the core reads. */
     public static final List<String> DEFAULT_INCLUDES =
-            List.of("**/*.jpg", "**/*.jpeg", "**/*.png", "**/*.gif", "**/*.bmp", "**/*.webp");
+            Encoding.READ_EXTENSIONS.stream().map(extension -> "**/*." + extension).toList();
 
     private final List<Pattern> includes;
     private final List<Pattern> excludes;

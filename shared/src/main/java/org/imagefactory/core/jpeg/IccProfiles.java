@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
  * built-in" variants are), and converts the pixels of one that is not. The test compares colorants and tone
  * curves, not names or bytes, so a re-packaged sRGB profile costs nothing and a wide-gamut one is honoured.
  */
-final class IccProfiles {
+public final class IccProfiles {
 
     private static final double COLORANT_TOLERANCE = 0.002;
     private static final double CURVE_TOLERANCE = 0.002;
@@ -32,7 +32,7 @@ final class IccProfiles {
      * profile for another colour space than RGB does not describe YCbCr/RGB pixels; like libjpeg-based tools, we
      * ignore it.
      */
-    static ICC_ColorSpace nonSrgb(ICC_Profile profile) {
+    public static ICC_ColorSpace nonSrgb(ICC_Profile profile) {
         if (profile.getColorSpaceType() != ColorSpace.TYPE_RGB) {
             return null;
         }
