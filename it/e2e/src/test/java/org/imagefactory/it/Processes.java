@@ -8,16 +8,22 @@ final class Processes {
     private Processes() {
     }
 
-    /** Asks the process to stop (SIGTERM, as Ctrl-C), waits up to {@code graceSeconds}, then kills it. */
-    static void stop(Process process, int graceSeconds) {
+    /**
+     * Asks the process to stop (SIGTERM, as Ctrl-C), waits up to {@code graceSeconds}, then kills it.
+     *
+     * @return whether it stopped by itself within the grace period
+     */
+    static boolean stop(Process process, int graceSeconds) {
         process.destroy();
         try {
-            if (!process.waitFor(graceSeconds, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            if (process.waitFor(graceSeconds, TimeUnit.SECONDS)) {
+                return true;
             }
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+        return false;
     }
 }

@@ -22,6 +22,7 @@ class RunnerCommandIT {
             base = runner.base();
             assertThat(base.toString()).matches("http://localhost:\\d+/");
             assertThat(new String(Http.get(base).body(), StandardCharsets.UTF_8)).contains("imagefactory sample site");
+            assertThat(runner.stop()).as("the runner exits by itself on SIGTERM").isTrue();
         }
         assertThat(listening(base.getPort())).as("port " + base.getPort() + " after the runner was stopped").isFalse();
     }

@@ -92,6 +92,11 @@ final class RunnerProcess implements SiteServer {
     /** Stops the runner as Ctrl-C does (SIGTERM runs Jetty's shutdown hook) and waits for it to exit. */
     @Override
     public void close() {
-        Processes.stop(process, 20);
+        stop();
+    }
+
+    /** Stops the runner as Ctrl-C does; {@code true} when it exited by itself, not killed after the grace time. */
+    boolean stop() {
+        return !process.isAlive() || Processes.stop(process, 20);
     }
 }

@@ -10,7 +10,6 @@ import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -28,8 +27,8 @@ import org.imagefactory.core.VariantRequest;
  */
 final class SampleSite {
 
-    static final String MANIFEST_ENTRY = "WEB-INF/imagefactory/" + VariantManifest.FILE_NAME;
     static final String PREGENERATED_PREFIX = "WEB-INF/imagefactory/";
+    static final String MANIFEST_ENTRY = PREGENERATED_PREFIX + VariantManifest.FILE_NAME;
 
     private final Path war;
     private final VariantManifest manifest;
@@ -75,10 +74,6 @@ final class SampleSite {
         return war;
     }
 
-    VariantManifest manifest() {
-        return manifest;
-    }
-
     /** Relative picture path, such as {@code landscapes/alpine-lake.jpg}, to its probed (displayed) size. */
     Map<String, SourceInfo> pictures() {
         return pictures;
@@ -94,10 +89,6 @@ final class SampleSite {
 
     List<VariantRequest> ladder() {
         return manifest.variants();
-    }
-
-    Set<Integer> ladderWidths() {
-        return manifest.widths();
     }
 
     /** The smallest ladder width at least {@code width}, or the largest one. */

@@ -62,8 +62,8 @@ abstract class SiteContract {
     @Test
     void everyLadderVariantIsServedFromWhatThePluginGenerated() {
         assertThat(site.ladder()).as("the size ladder in the war's manifest").hasSizeGreaterThanOrEqualTo(10);
+        assertThat(site.pictures()).as("the pictures in the war").hasSizeGreaterThanOrEqualTo(12);
         SoftAssertions softly = new SoftAssertions();
-        int checked = 0;
         for (var picture : site.pictures().entrySet()) {
             for (VariantRequest variant : site.ladder()) {
                 String url = "picture/" + picture.getKey() + "?" + variant.toQueryString();
@@ -79,13 +79,11 @@ abstract class SiteContract {
                 Dimension actual = Images.size(response.body());
                 softly.assertThat(actual.width + "x" + actual.height).as(url).isEqualTo(expected.toString());
                 softly.assertThat(site.contains(SampleSite.PREGENERATED_PREFIX + CacheNaming.variantPath(
-                        SourcePath.of(picture.getKey()), VariantSpec.normalize(variant, picture.getValue(), 80))))
+                        SourcePath.of(picture.getKey()), VariantSpec.normalize(variant, picture.getValue(), VariantSpec.STANDARD_QUALITY))))
                         .as("the war holds the variant for " + url).isTrue();
-                checked++;
             }
         }
         softly.assertAll();
-        assertThat(checked).isEqualTo(site.pictures().size() * site.ladder().size());
     }
 
     @Test
@@ -144,6 +142,6 @@ abstract class SiteContract {
     }
 
     private static VariantSpec.Size expectedSize(SourceInfo info, VariantRequest variant) {
-        return VariantSpec.normalize(variant, info, 80).outputSize(info.width(), info.height());
+        return VariantSpec.normalize(variant, info, VariantSpec.STANDARD_QUALITY).outputSize(info.width(), info.height());
     }
 }
