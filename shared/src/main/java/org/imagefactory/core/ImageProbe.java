@@ -76,6 +76,7 @@ public final class ImageProbe {
     private static final class Jpeg {
         static SourceInfo read(ByteReader in, Path file) throws IOException {
             int orientation = 1;
+            boolean exifSeen = false;
             for (int segments = 0; segments < MAX_SEGMENT_WALK; segments++) {
                 int marker = in.u8();
                 if (marker != 0xFF) {
@@ -101,10 +102,16 @@ public final class ImageProbe {
                     int width = in.u16be();
                     return new SourceInfo(Encoding.JPEG, width, height, orientation, 1);
                 }
-                if (marker == 0xE1 && length >= 14) {
-                    byte[] app1 = in.bytes(length);
-                    if (app1[0] == 'E' && app1[1] == 'x' && app1[2] == 'i' && app1[3] == 'f' && app1[4] == 0) {
-                        orientation = Exif.orientation(app1, 6, app1.length - 6);
+                if (marker == 0xE1 && length >= 14 && !exifSeen) {
+                    // Only the "Exif" APP1 is read: Photoshop writes megabytes of extended XMP as APP1 too.
+                    byte[] header = in.bytes(6);
+                    if (header[0] == 'E' && header[1] == 'x' && header[2] == 'i' && header[3] == 'f'
+                            && header[4] == 0) {
+                        byte[] tiff = in.bytes(length - 6);
+                        orientation = Exif.orientation(tiff, 0, tiff.length);
+                        exifSeen = true;
+                    } else {
+                        in.skip(length - 6);
                     }
                 } else {
                     in.skip(length);

@@ -8,11 +8,15 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import javax.imageio.ImageIO;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -106,6 +110,42 @@ class ExifOrientationTest {
 
         assertThat(output.rendition().size()).isEqualTo(new VariantSpec.Size(60, 40));
         assertUpright(output.image());
+    }
+
+    /** Photoshop stores extended XMP as dozens of 64 KB APP1 segments; only the Exif one holds the orientation. */
+    @Test
+    void jpegOrientationIsFoundAmongMegabytesOfXmpSegments() throws IOException {
+        byte[] jpeg = Fixtures.jpeg(stored(upright(), 6), 95);
+        ByteArrayOutputStream source = new ByteArrayOutputStream();
+        source.write(jpeg, 0, 2);
+        source.write(xmpSegments(3));
+        source.write(exifSegment(6));
+        source.write(xmpSegments(40));
+        source.write(exifSegment(3));
+        source.write(jpeg, 2, jpeg.length - 2);
+        Path file = dir.resolve("xmp.jpg");
+        Files.write(file, source.toByteArray());
+
+        assertThat(new ResizePipeline().probe(file).orientation()).as("the first Exif segment's orientation")
+                .isEqualTo(6);
+        assertUpright(Fixtures.render(file, "encoding=png").image());
+    }
+
+    private static byte[] exifSegment(int orientation) {
+        byte[] withSegment = Fixtures.withExifOrientation(new byte[] {(byte) 0xFF, (byte) 0xD8, 0, 0}, orientation,
+                true);
+        return Arrays.copyOfRange(withSegment, 2, withSegment.length - 2);
+    }
+
+    private static byte[] xmpSegments(int count) {
+        int length = 65_000;
+        byte[] tag = "http://ns.adobe.com/xmp/extension/\0".getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer segments = ByteBuffer.allocate(count * (2 + length));
+        for (int i = 0; i < count; i++) {
+            segments.put((byte) 0xFF).put((byte) 0xE1).putShort((short) length).put(tag);
+            segments.position(segments.position() + length - 2 - tag.length);
+        }
+        return segments.array();
     }
 
     @ParameterizedTest(name = "PNG with an eXIf chunk, orientation {0}")
