@@ -21,7 +21,7 @@ import org.imagefactory.core.VariantSpec;
  * @param fileCheckInterval how long a repeated request trusts that the files it was served from are unchanged
  */
 record FilterSettings(String sourceRoot, String pregeneratedRoot, String cacheDir, SizePolicy sizePolicy,
-                      Set<Integer> allowedSizes, String signingKey, long maxSourcePixels, int maxConcurrent,
+                      Set<Integer> allowedSizes, Set<Integer> allowedQualities, String signingKey, long maxSourcePixels, int maxConcurrent,
                       int queueSize, Duration queueTimeout, long cacheMaxBytes, String cacheControl,
                       int defaultQuality, Color background, Duration fileCheckInterval) {
 
@@ -40,7 +40,10 @@ record FilterSettings(String sourceRoot, String pregeneratedRoot, String cacheDi
                 in.text("pregeneratedRoot", "/WEB-INF/imagefactory"),
                 in.text("cacheDir", null),
                 in.policy(),
-                in.sizes("allowedSizes"),
+                in.numbers("allowedSizes", 1, Integer.MAX_VALUE, "positive whole numbers of pixels separated by"
+                        + " commas, such as 320,640,1280"),
+                in.numbers("allowedQualities", 1, 100, "whole numbers from 1 to 100 separated by commas, such as"
+                        + " 60,80"),
                 in.text("signingKey", null),
                 in.number("maxSourcePixels", PipelineOptions.DEFAULT_MAX_SOURCE_PIXELS, 1, Long.MAX_VALUE),
                 (int) in.number("maxConcurrent", cores, 1, 10_000),
@@ -103,26 +106,25 @@ record FilterSettings(String sourceRoot, String pregeneratedRoot, String cacheDi
             }
         }
 
-        Set<Integer> sizes(String name) {
-            Set<Integer> sizes = new TreeSet<>();
+        Set<Integer> numbers(String name, int min, int max, String expected) {
+            Set<Integer> numbers = new TreeSet<>();
             String value = raw(name);
             if (value == null) {
-                return sizes;
+                return numbers;
             }
             for (String item : value.split("[,\\s]+")) {
                 try {
-                    int size = Integer.parseInt(item);
-                    if (size > 0) {
-                        sizes.add(size);
+                    int number = Integer.parseInt(item);
+                    if (number >= min && number <= max) {
+                        numbers.add(number);
                         continue;
                     }
                 } catch (NumberFormatException e) {
                     // reported below
                 }
-                throw invalid(name, value,
-                        "positive whole numbers of pixels separated by commas, such as 320,640,1280");
+                throw invalid(name, value, expected);
             }
-            return sizes;
+            return numbers;
         }
 
         Duration duration(String name, Duration fallback) {

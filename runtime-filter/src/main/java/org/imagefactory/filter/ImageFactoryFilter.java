@@ -71,7 +71,7 @@ public class ImageFactoryFilter implements Filter {
         context.setAttribute(statisticsAttribute, statistics);
         LOG.log(System.Logger.Level.INFO, "imagefactory: serving " + prefixes + " from " + sourceRoot
                 + ", cache " + cacheRoot + ", sizePolicy " + settings.sizePolicy().name().toLowerCase(Locale.ROOT)
-                + " " + handler.ladder().steps());
+                + ", sizes " + handler.ladder().sizes() + ", qualities " + handler.ladder().qualities());
     }
 
     @Override

@@ -43,7 +43,7 @@ final class PictureHandler {
     private final Pregenerated pregenerated;
     private final Path cacheRoot;
     private final CacheIndex cacheIndex;
-    private final SizeLadder ladder;
+    private final VariantLadder ladder;
     private final UrlSigner signer;
     private final ProbeCache probes;
     private final AdmissionControl admission;
@@ -69,7 +69,8 @@ final class PictureHandler {
         this.cacheRoot = cacheRoot;
         this.known = new ReplyIndex(settings.fileCheckInterval().toNanos());
         this.cacheIndex = new CacheIndex(cacheRoot, settings.cacheMaxBytes(), known::forgetFile);
-        this.ladder = SizeLadder.of(pregenerated.configuredSizes(), settings.allowedSizes());
+        this.ladder = VariantLadder.of(pregenerated.configuredSizes(), settings.allowedSizes(), settings.defaultQuality(),
+                pregenerated.configuredQualities(), settings.allowedQualities());
         this.signer = settings.signingKey() == null ? null : new UrlSigner(settings.signingKey());
         this.probes = new ProbeCache(pipeline);
         this.admission = new AdmissionControl(settings.maxConcurrent(), settings.queueSize(),
@@ -79,7 +80,7 @@ final class PictureHandler {
         cacheIndex.load();
     }
 
-    SizeLadder ladder() {
+    VariantLadder ladder() {
         return ladder;
     }
 

@@ -246,6 +246,16 @@ public abstract class FilterContract {
     }
 
     @Test
+    void snapPolicyRoundsUnsignedQualitiesUpToOneTheServerMakes() {
+        byte[] standard = http.get("/site/picture/photos/cat.jpg?scalex=640").body();
+        for (String quality : List.of("1", "37", "79", "100")) {
+            HttpResponse<byte[]> response = http.get("/site/picture/photos/cat.jpg?scalex=640&quality=" + quality);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).as("quality=" + quality).isEqualTo(standard);
+        }
+    }
+
+    @Test
     void strictPolicyRefusesSizesOffTheLadderUnlessSigned() {
         UrlSigner signer = new UrlSigner(TestSites.STRICT_KEY);
         assertThat(image(http.get("/strict/img/photos/cat.jpg?scalex=100")).getWidth()).isEqualTo(100);
@@ -257,6 +267,19 @@ public abstract class FilterContract {
         BufferedImage image = image(http.get("/strict/img/photos/cat.jpg?" + signed));
         assertThat(image.getWidth()).isEqualTo(101);
         assertThat(sites.strictCache.resolve("photos/cat.jpg/x-101-y-800-cat.png")).exists();
+    }
+
+    @Test
+    void strictPolicyRefusesQualitiesItDoesNotMakeUnlessSigned() {
+        assertThat(http.get("/strict/img/photos/cat.jpg?scalex=100&quality=60").statusCode()).isEqualTo(200);
+        assertThat(sites.strictCache.resolve("photos/cat.jpg/x-100-y-800-q-60-cat.jpeg")).exists();
+        HttpResponse<byte[]> refused = http.get("/strict/img/photos/cat.jpg?scalex=100&quality=61");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(new String(refused.body(), StandardCharsets.UTF_8)).contains("quality=61", "[60, 80]", "signed");
+        String signed = "scalex=100&quality=61&sig=" + new UrlSigner(TestSites.STRICT_KEY).sign("photos/cat.jpg",
+                "scalex=100&quality=61");
+        assertThat(http.get("/strict/img/photos/cat.jpg?" + signed).statusCode()).isEqualTo(200);
+        assertThat(sites.strictCache.resolve("photos/cat.jpg/x-100-y-800-q-61-cat.jpeg")).exists();
     }
 
     @Test

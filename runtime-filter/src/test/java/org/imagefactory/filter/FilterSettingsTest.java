@@ -32,11 +32,12 @@ class FilterSettingsTest {
     @Test
     void valuesAreReadInTheirUsualSpellings() {
         Map<String, String> params = Map.of("sizePolicy", "Strict", "allowedSizes", "200, 100 300",
-                "queueTimeout", "500ms", "cacheMaxBytes", "512m", "background", "#000000",
+                "allowedQualities", "90,60", "queueTimeout", "500ms", "cacheMaxBytes", "512m", "background", "#000000",
                 "maxSourcePixels", "24_000_000");
         FilterSettings settings = FilterSettings.read(params::get);
         assertThat(settings.sizePolicy()).isEqualTo(SizePolicy.STRICT);
         assertThat(settings.allowedSizes()).containsExactly(100, 200, 300);
+        assertThat(settings.allowedQualities()).containsExactly(60, 90);
         assertThat(settings.queueTimeout()).isEqualTo(Duration.ofMillis(500));
         assertThat(settings.cacheMaxBytes()).isEqualTo(512L << 20);
         assertThat(settings.background()).isEqualTo(Color.BLACK);
@@ -49,6 +50,7 @@ class FilterSettingsTest {
     @CsvSource(delimiter = '|', textBlock = """
             sizePolicy     | loose | snap, strict or any
             allowedSizes   | 100,x | positive whole numbers
+            allowedQualities | 80,101 | whole numbers from 1 to 100
             maxConcurrent  | 0     | from 1
             defaultQuality | 101   | from 1 to 100
             queueTimeout   | soon  | such as 10s

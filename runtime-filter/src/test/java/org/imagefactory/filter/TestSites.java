@@ -51,7 +51,7 @@ final class TestSites {
         Files.writeString(root.resolve("not-a-folder"), "a file where the nocache context wants a folder");
         site();
         webApp("strict", Map.of(), filterDeclaration(Map.of("sizePolicy", "strict", "allowedSizes", "100, 200",
-                "signingKey", STRICT_KEY, "cacheDir", strictCache.toString())));
+                "allowedQualities", "60", "signingKey", STRICT_KEY, "cacheDir", strictCache.toString())));
         webApp("any", Map.of("sizePolicy", "any", "signingKey", ANY_KEY, "cacheDir", anyCache.toString(),
                 "fileCheckInterval", "0"), "");
         webApp("busy", Map.of("sizePolicy", "any", "maxConcurrent", "1", "queueSize", "1",

@@ -1,0 +1,95 @@
+package org.imagefactory.filter;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.NavigableSet;
+import java.util.TreeSet;
+
+import org.imagefactory.core.ImageFactoryException;
+import org.imagefactory.core.VariantRequest;
+
+/**
+ * The box sizes (on either axis) and the qualities an unsigned URL may use, so the number of variants per source
+ * stays bounded however clients pick their arguments: sizes × sizes × encodings × qualities.
+ */
+final class VariantLadder {
+
+    /** Next.js's default device and image widths: what a site without a build-time manifest most likely needs. */
+    static final List<Integer> DEFAULT_STEPS =
+            List.of(16, 32, 64, 128, 256, 384, 640, 750, 828, 1080, 1200, 1920, 2048, 3840);
+
+    private final Steps sizes;
+    private final Steps qualities;
+
+    VariantLadder(Collection<Integer> sizes, Collection<Integer> qualities) {
+        this.sizes = new Steps(sizes, "sizes");
+        this.qualities = new Steps(qualities, "qualities");
+    }
+
+    /**
+     * The ladder: the manifest's sizes (or the default steps when it names none) widened by {@code allowedSizes};
+     * the default quality, the manifest's qualities and {@code allowedQualities}.
+     */
+    static VariantLadder of(Collection<Integer> manifestSizes, Collection<Integer> allowedSizes,
+            int defaultQuality, Collection<Integer> manifestQualities, Collection<Integer> allowedQualities) {
+        TreeSet<Integer> sizes = new TreeSet<>(manifestSizes.isEmpty() ? DEFAULT_STEPS : manifestSizes);
+        sizes.addAll(allowedSizes);
+        TreeSet<Integer> qualities = new TreeSet<>(manifestQualities);
+        qualities.add(defaultQuality);
+        qualities.addAll(allowedQualities);
+        return new VariantLadder(sizes, qualities);
+    }
+
+    NavigableSet<Integer> sizes() {
+        return sizes.values;
+    }
+
+    NavigableSet<Integer> qualities() {
+        return qualities.values;
+    }
+
+    /** The request as the policy lets it through: snapped, refused, or unchanged. */
+    VariantRequest apply(SizePolicy policy, VariantRequest request) {
+        return switch (policy) {
+            case ANY -> request;
+            case SNAP -> new VariantRequest(sizes.snap(request.scalex()), sizes.snap(request.scaley()),
+                    request.encoding(), qualities.snap(request.quality()));
+            case STRICT -> {
+                sizes.check(VariantRequest.SCALEX, request.scalex());
+                sizes.check(VariantRequest.SCALEY, request.scaley());
+                qualities.check(VariantRequest.QUALITY, request.quality());
+                yield request;
+            }
+        };
+    }
+
+    /** One axis of the ladder: a value is rounded up to the next step, or past the top step to the top step. */
+    private static final class Steps {
+        private final NavigableSet<Integer> values;
+        private final String what;
+
+        Steps(Collection<Integer> values, String what) {
+            if (values.isEmpty()) {
+                throw new IllegalArgumentException("a ladder needs at least one of " + what);
+            }
+            this.values = new TreeSet<>(values);
+            this.what = what;
+        }
+
+        Integer snap(Integer value) {
+            if (value == null) {
+                return null;
+            }
+            Integer up = values.ceiling(value);
+            return up == null ? values.last() : up;
+        }
+
+        void check(String argument, Integer value) {
+            if (value != null && !values.contains(value)) {
+                throw new ImageFactoryException(ImageFactoryException.Failure.INVALID_ARGUMENT,
+                        "invalid " + argument + "=" + value + ": this server only makes the " + what + " " + values
+                                + " (sizePolicy=strict); use one of them or a signed URL");
+            }
+        }
+    }
+}
