@@ -22,6 +22,11 @@ final class EntropyReader {
     private long padding;
     /** Blocks after the current one that an end-of-band run leaves empty, set by {@link #decodeAc}. */
     int endOfBandRun;
+    /**
+     * Set by {@link #decodeAc}: bit {@code n} for each natural position {@code n} it wrote, so the inverse DCT
+     * can tell which of a block's columns are empty without reading them.
+     */
+    long written;
 
     EntropyReader(byte[] data, int pos, int end) {
         this.data = data;
@@ -95,6 +100,7 @@ final class EntropyReader {
         long acc = this.acc;
         int bits = this.bits;
         int last = 0;
+        long written = 0;
         int[] coefficients = table.coefficients;
         short[] fastSymbols = table.fast;
         int[] zigzag = ScanDecoder.ZIGZAG;
@@ -114,7 +120,9 @@ final class EntropyReader {
                 if (k > 63) {
                     throw new CorruptJpegException("a block has coefficients past the 64th");
                 }
-                out[base + zigzag[k]] = (short) ((entry >> 16) << shift);
+                int at = zigzag[k];
+                out[base + at] = (short) ((entry >> 16) << shift);
+                written |= 1L << at;
                 last = k;
                 continue;
             }
@@ -144,6 +152,7 @@ final class EntropyReader {
                 }
                 this.acc = acc;
                 this.bits = bits;
+                this.written = written;
                 endOfBandRun = run;
                 return last;
             }
@@ -153,11 +162,14 @@ final class EntropyReader {
             }
             bits -= s;
             int v = (int) (acc >>> bits) & ((1 << s) - 1);
-            out[base + zigzag[k]] = (short) ((v < (1 << (s - 1)) ? v - (1 << s) + 1 : v) << shift);
+            int at = zigzag[k];
+            out[base + at] = (short) ((v < (1 << (s - 1)) ? v - (1 << s) + 1 : v) << shift);
+            written |= 1L << at;
             last = k;
         }
         this.acc = acc;
         this.bits = bits;
+        this.written = written;
         return last;
     }
 

@@ -554,7 +554,7 @@ final class FrameDecoder {
             int out = row * size * p.stride;
             for (int col = 0; col < c.blocksWide; col++, b += perBlock, out += size, block++) {
                 if (lastNonZero == null || lastNonZero[block] != 0) {
-                    idct.transform(size, coefficients, b, c.quant, p.samples, out, p.stride);
+                    idct.transform(size, coefficients, b, c.quant, p.samples, out, p.stride, ScaledIdct.ANY);
                 } else {
                     idct.fillDc(size, coefficients[b] * c.quant[0], p.samples, out, p.stride);
                 }

@@ -34,6 +34,18 @@ final class ScaledIdct {
     private static final int FIX_3_072711026 = 25172;
     private static final int FIX_3_624509785 = 29692;
 
+    /** For {@code transform}: which coefficients may be non-zero is not known, so their values are looked at. */
+    static final long ANY = -1L;
+
+    /** Bits, in a mask of natural positions, of the AC rows each transform reads in column 0. */
+    private static final long COLUMN_AC_8 = 0x0101010101010100L;
+    private static final long COLUMN_AC_4 = 0x0101010001010100L;
+    private static final long COLUMN_AC_2 = 0x0100010001000100L;
+    /** Bits of the coefficients each transform reads outside column 0: none set means every row is flat. */
+    private static final long OFF_COLUMN_0_8 = 0xFEFEFEFEFEFEFEFEL;
+    private static final long OFF_COLUMN_0_4 = 0xEEEEEE00EEEEEEEEL;
+    private static final long OFF_COLUMN_0_2 = 0xAA00AA00AA00AAAAL;
+
     private final int[] ws = new int[64];
 
     private static int descale(int x, int n) {
@@ -48,13 +60,15 @@ final class ScaledIdct {
     /**
      * Transforms the block at {@code in[off..off+63]} (natural order) with quantization table {@code q} into
      * {@code size}×{@code size} samples at {@code out[outOff]}, rows {@code stride} apart. Size 1 reads only
-     * {@code in[off]}, so DC-only storage works with it.
+     * {@code in[off]}, so DC-only storage works with it. {@code nonZero} has bit {@code n} set for every natural
+     * position {@code n} that may hold a non-zero coefficient, or is {@link #ANY}: with it, empty columns and
+     * rows take libjpeg's shortcut without a look at their coefficients.
      */
-    void transform(int size, short[] in, int off, int[] q, byte[] out, int outOff, int stride) {
+    void transform(int size, short[] in, int off, int[] q, byte[] out, int outOff, int stride, long nonZero) {
         switch (size) {
-            case 8 -> idct8(in, off, q, out, outOff, stride);
-            case 4 -> idct4(in, off, q, out, outOff, stride);
-            case 2 -> idct2(in, off, q, out, outOff, stride);
+            case 8 -> idct8(in, off, q, out, outOff, stride, nonZero);
+            case 4 -> idct4(in, off, q, out, outOff, stride, nonZero);
+            case 2 -> idct2(in, off, q, out, outOff, stride, nonZero);
             default -> out[outOff] = clamp(descale(in[off] * q[0], 3));
         }
     }
@@ -72,12 +86,12 @@ final class ScaledIdct {
         }
     }
 
-    private void idct8(short[] in, int off, int[] q, byte[] out, int outOff, int stride) {
+    private void idct8(short[] in, int off, int[] q, byte[] out, int outOff, int stride, long nonZero) {
         int[] ws = this.ws;
         for (int c = 0; c < 8; c++) {
             int i = off + c;
-            if (in[i + 8] == 0 && in[i + 16] == 0 && in[i + 24] == 0 && in[i + 32] == 0 && in[i + 40] == 0
-                    && in[i + 48] == 0 && in[i + 56] == 0) {
+            if (nonZero != ANY ? (nonZero & (COLUMN_AC_8 << c)) == 0 : in[i + 8] == 0 && in[i + 16] == 0
+                    && in[i + 24] == 0 && in[i + 32] == 0 && in[i + 40] == 0 && in[i + 48] == 0 && in[i + 56] == 0) {
                 int dc = (in[i] * q[c]) << PASS1_BITS;
                 for (int r = 0; r < 64; r += 8) {
                     ws[c + r] = dc;
@@ -129,6 +143,10 @@ final class ScaledIdct {
             ws[c + 40] = descale(tmp12 - tmp1, n);
             ws[c + 24] = descale(tmp13 + tmp0, n);
             ws[c + 32] = descale(tmp13 - tmp0, n);
+        }
+        if ((nonZero & OFF_COLUMN_0_8) == 0) {
+            flatRows(8, out, outOff, stride);
+            return;
         }
         int n = CONST_BITS + PASS1_BITS + 3;
         for (int r = 0, w = 0; r < 8; r++, w += 8) {
@@ -186,15 +204,15 @@ final class ScaledIdct {
         }
     }
 
-    private void idct4(short[] in, int off, int[] q, byte[] out, int outOff, int stride) {
+    private void idct4(short[] in, int off, int[] q, byte[] out, int outOff, int stride, long nonZero) {
         int[] ws = this.ws;
         for (int c = 0; c < 8; c++) {
             if (c == 4) {
                 continue;
             }
             int i = off + c;
-            if (in[i + 8] == 0 && in[i + 16] == 0 && in[i + 24] == 0 && in[i + 40] == 0 && in[i + 48] == 0
-                    && in[i + 56] == 0) {
+            if (nonZero != ANY ? (nonZero & (COLUMN_AC_4 << c)) == 0 : in[i + 8] == 0 && in[i + 16] == 0
+                    && in[i + 24] == 0 && in[i + 40] == 0 && in[i + 48] == 0 && in[i + 56] == 0) {
                 int dc = (in[i] * q[c]) << PASS1_BITS;
                 ws[c] = dc;
                 ws[c + 8] = dc;
@@ -217,6 +235,10 @@ final class ScaledIdct {
             ws[c + 24] = descale(tmp10 - tmp2, n);
             ws[c + 8] = descale(tmp12 + tmp0, n);
             ws[c + 16] = descale(tmp12 - tmp0, n);
+        }
+        if ((nonZero & OFF_COLUMN_0_4) == 0) {
+            flatRows(4, out, outOff, stride);
+            return;
         }
         int n = CONST_BITS + PASS1_BITS + 3 + 1;
         for (int r = 0, w = 0; r < 4; r++, w += 8) {
@@ -247,14 +269,15 @@ final class ScaledIdct {
         }
     }
 
-    private void idct2(short[] in, int off, int[] q, byte[] out, int outOff, int stride) {
+    private void idct2(short[] in, int off, int[] q, byte[] out, int outOff, int stride, long nonZero) {
         int[] ws = this.ws;
         for (int c = 0; c < 8; c++) {
             if (c == 2 || c == 4 || c == 6) {
                 continue;
             }
             int i = off + c;
-            if (in[i + 8] == 0 && in[i + 24] == 0 && in[i + 40] == 0 && in[i + 56] == 0) {
+            if (nonZero != ANY ? (nonZero & (COLUMN_AC_2 << c)) == 0
+                    : in[i + 8] == 0 && in[i + 24] == 0 && in[i + 40] == 0 && in[i + 56] == 0) {
                 int dc = (in[i] * q[c]) << PASS1_BITS;
                 ws[c] = dc;
                 ws[c + 8] = dc;
@@ -266,6 +289,10 @@ final class ScaledIdct {
             int n = CONST_BITS - PASS1_BITS + 2;
             ws[c] = descale(tmp10 + tmp0, n);
             ws[c + 8] = descale(tmp10 - tmp0, n);
+        }
+        if ((nonZero & OFF_COLUMN_0_2) == 0) {
+            flatRows(2, out, outOff, stride);
+            return;
         }
         int n = CONST_BITS + PASS1_BITS + 3 + 2;
         for (int r = 0, w = 0; r < 2; r++, w += 8) {
@@ -281,6 +308,17 @@ final class ScaledIdct {
                     - ws[w + 3] * FIX_1_272758580 + ws[w + 1] * FIX_3_624509785;
             out[o] = clamp(descale(tmp10 + tmp0, n));
             out[o + 1] = clamp(descale(tmp10 - tmp0, n));
+        }
+    }
+
+    /** The second pass when only column 0 holds coefficients: each row is its first work-space value. */
+    private void flatRows(int size, byte[] out, int outOff, int stride) {
+        int[] ws = this.ws;
+        for (int r = 0, w = 0, o = outOff; r < size; r++, w += 8, o += stride) {
+            byte dc = clamp(descale(ws[w], PASS1_BITS + 3));
+            for (int x = 0; x < size; x++) {
+                out[o + x] = dc;
+            }
         }
     }
 }

@@ -135,7 +135,7 @@ final class ScanDecoder {
             int size = p.blockSize;
             int out = row * size * p.stride + col * size;
             if (acPresent) {
-                idct.transform(size, b, 0, c.quant, p.samples, out, p.stride);
+                idct.transform(size, b, 0, c.quant, p.samples, out, p.stride, in.written);
             } else {
                 idct.fillDc(size, b[0] * c.quant[0], p.samples, out, p.stride);
             }
