@@ -32,8 +32,18 @@ final class PngColorProfile {
     private PngColorProfile() {
     }
 
+    /** Applies the profile of the iCCP chunk an ImageIO reader has read, if any. */
     static BufferedImage apply(ImageReader reader, BufferedImage image) {
-        ICC_Profile profile = embedded(reader);
+        return apply(iccp(reader), image);
+    }
+
+    /**
+     * Applies an embedded profile.
+     *
+     * @param iccp the iCCP chunk's profile, zlib-compressed as stored or already inflated; null when there is none
+     */
+    static BufferedImage apply(byte[] iccp, BufferedImage image) {
+        ICC_Profile profile = profile(iccp);
         if (profile == null || IccProfiles.nonSrgb(profile) == null) {
             return image;
         }
@@ -51,8 +61,8 @@ final class PngColorProfile {
         return out;
     }
 
-    /** The profile in the iCCP chunk, or {@code null} when there is none or it cannot be read. */
-    private static ICC_Profile embedded(ImageReader reader) {
+    /** The iCCP chunk's profile as the reader hands it over, or {@code null} when there is none. */
+    private static byte[] iccp(ImageReader reader) {
         try {
             IIOMetadata metadata = reader.getImageMetadata(0);
             if (metadata == null || !FORMAT.equals(metadata.getNativeMetadataFormatName())) {
@@ -61,14 +71,27 @@ final class PngColorProfile {
             for (Node node = metadata.getAsTree(FORMAT).getFirstChild(); node != null; node = node.getNextSibling()) {
                 if (node.getNodeName().equals("iCCP") && node instanceof IIOMetadataNode chunk
                         && chunk.getUserObject() instanceof byte[] data) {
-                    // JDK 17 hands over the profile as stored in the chunk, zlib-compressed; later JDKs inflate it.
-                    return ICC_Profile.getInstance(isProfile(data) ? data : inflate(data));
+                    return data;
                 }
             }
-        } catch (IOException | DataFormatException | IllegalArgumentException e) {
-            // A damaged profile is ignored, as browsers do: the pixels are shown as sRGB.
+        } catch (IOException | IllegalArgumentException e) {
+            // Unreadable metadata is treated like a missing profile.
         }
         return null;
+    }
+
+    /** The profile, or {@code null} when there is none or it cannot be read. */
+    private static ICC_Profile profile(byte[] iccp) {
+        if (iccp == null) {
+            return null;
+        }
+        try {
+            // JDK 17's reader hands over the profile as stored in the chunk, zlib-compressed; later JDKs inflate it.
+            return ICC_Profile.getInstance(isProfile(iccp) ? iccp : inflate(iccp));
+        } catch (DataFormatException | IllegalArgumentException e) {
+            // A damaged profile is ignored, as browsers do: the pixels are shown as sRGB.
+            return null;
+        }
     }
 
     /** An ICC profile has the signature {@code acsp} at byte 36. */

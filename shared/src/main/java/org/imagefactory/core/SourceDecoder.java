@@ -22,6 +22,9 @@ import javax.imageio.stream.ImageInputStream;
 import org.imagefactory.core.ImageFactoryException.Failure;
 import org.imagefactory.core.jpeg.JpegDecoder;
 import org.imagefactory.core.jpeg.UnsupportedJpegException;
+import org.imagefactory.core.png.DecodedPng;
+import org.imagefactory.core.png.PngDecoder;
+import org.imagefactory.core.png.UnsupportedPngException;
 
 /**
  * Decodes a probed source with ImageIO (TwelveMonkeys for CMYK/YCCK and ICC JPEGs) into an sRGB
@@ -79,11 +82,27 @@ final class SourceDecoder {
     }
 
     /**
+     * Decodes a source with source {@code subsampling}: PNGs with {@link PngDecoder}, the PNGs it leaves alone
+     * (interlaced, 16-bit RGBA, ...) and every other format with ImageIO, to the same pixels.
+     */
+    static BufferedImage decode(Path file, SourceInfo source, int subsampling) throws IOException {
+        if (source.format() == Encoding.PNG) {
+            try {
+                DecodedPng png = PngDecoder.decode(file, source.storedWidth(), source.storedHeight(), subsampling);
+                return PngColorProfile.apply(png.iccp(), png.image());
+            } catch (UnsupportedPngException e) {
+                return decodeWithImageIO(file, source, subsampling);
+            }
+        }
+        return decodeWithImageIO(file, source, subsampling);
+    }
+
+    /**
      * Decodes with the first installed reader for the format that can: when a reader refuses a feature (the
      * libwebp-based reader and animated WebP, for example), the next one is tried. Truncation is the file's
      * fault, not the reader's, and is reported at once.
      */
-    static BufferedImage decode(Path file, SourceInfo source, int subsampling) throws IOException {
+    static BufferedImage decodeWithImageIO(Path file, SourceInfo source, int subsampling) throws IOException {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             if (in == null) {
                 throw new IOException(file + ": cannot be opened");
