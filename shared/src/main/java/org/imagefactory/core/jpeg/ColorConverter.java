@@ -61,7 +61,11 @@ final class ColorConverter {
         this.colours = colours;
     }
 
-    /** Writes {@code 0xRRGGBB} pixels into {@code out}, {@code width} per row. */
+    /**
+     * Writes {@code 0xRRGGBB} pixels into {@code out}, {@code width} per row. Each row's work is a call of a small
+     * method: a file that brings a new sampling or colour space makes the JIT recompile this loop, not the
+     * per-pixel code, which stays compiled meanwhile.
+     */
     void convert(int[] out) {
         Row[] rows = new Row[components.length];
         for (int i = 0; i < rows.length; i++) {
@@ -70,33 +74,39 @@ final class ColorConverter {
         for (int y = 0, o = 0; y < height; y++, o += width) {
             Row a = rows[0].at(y);
             if (colours == GRAY) {
-                byte[] s = a.buffer;
-                for (int x = 0, i = a.offset; x < width; x++, i++) {
-                    out[o + x] = (s[i] & 0xFF) * 0x010101;
-                }
+                gray(a.buffer, a.offset, out, o, width);
                 continue;
             }
             Row b = rows[1].at(y);
             Row c = rows[2].at(y);
-            byte[] s0 = a.buffer;
-            byte[] s1 = b.buffer;
-            byte[] s2 = c.buffer;
-            int i0 = a.offset;
-            int i1 = b.offset;
-            int i2 = c.offset;
             if (colours == RGB) {
-                for (int x = 0; x < width; x++) {
-                    out[o + x] = (s0[i0 + x] & 0xFF) << 16 | (s1[i1 + x] & 0xFF) << 8 | (s2[i2 + x] & 0xFF);
-                }
-                continue;
+                rgb(a.buffer, a.offset, b.buffer, b.offset, c.buffer, c.offset, out, o, width);
+            } else {
+                ycbcr(a.buffer, a.offset, b.buffer, b.offset, c.buffer, c.offset, out, o, width);
             }
-            for (int x = 0; x < width; x++) {
-                int luma = (s0[i0 + x] & 0xFF) + 384;
-                int cb = s1[i1 + x] & 0xFF;
-                int cr = s2[i2 + x] & 0xFF;
-                out[o + x] = CLAMP[luma + CR_R[cr]] << 16 | CLAMP[luma + ((CB_G[cb] + CR_G[cr]) >> 16)] << 8
-                        | CLAMP[luma + CB_B[cb]];
-            }
+        }
+    }
+
+    private static void gray(byte[] s, int i, int[] out, int o, int width) {
+        for (int x = 0; x < width; x++) {
+            out[o + x] = (s[i + x] & 0xFF) * 0x010101;
+        }
+    }
+
+    private static void rgb(byte[] s0, int i0, byte[] s1, int i1, byte[] s2, int i2, int[] out, int o, int width) {
+        for (int x = 0; x < width; x++) {
+            out[o + x] = (s0[i0 + x] & 0xFF) << 16 | (s1[i1 + x] & 0xFF) << 8 | (s2[i2 + x] & 0xFF);
+        }
+    }
+
+    private static void ycbcr(byte[] s0, int i0, byte[] s1, int i1, byte[] s2, int i2, int[] out, int o,
+            int width) {
+        for (int x = 0; x < width; x++) {
+            int luma = (s0[i0 + x] & 0xFF) + 384;
+            int cb = s1[i1 + x] & 0xFF;
+            int cr = s2[i2 + x] & 0xFF;
+            out[o + x] = CLAMP[luma + CR_R[cr]] << 16 | CLAMP[luma + ((CB_G[cb] + CR_G[cr]) >> 16)] << 8
+                    | CLAMP[luma + CB_B[cb]];
         }
     }
 

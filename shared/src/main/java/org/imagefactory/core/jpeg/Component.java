@@ -22,6 +22,8 @@ final class Component {
     int coefficientsPerBlock;
     /** Progressive only: per block, the zig-zag index of its last non-zero AC coefficient so far (0: none). */
     byte[] lastNonZero;
+    /** Progressive only: per block, bit {@code n} set when natural position {@code n} may be non-zero. */
+    long[] nonZero;
     int dcPredictor;
     boolean decoded;
 

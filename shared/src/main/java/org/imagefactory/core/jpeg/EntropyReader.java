@@ -23,8 +23,9 @@ final class EntropyReader {
     /** Blocks after the current one that an end-of-band run leaves empty, set by {@link #decodeAc}. */
     int endOfBandRun;
     /**
-     * Set by {@link #decodeAc}: bit {@code n} for each natural position {@code n} it wrote, so the inverse DCT
-     * can tell which of a block's columns are empty without reading them.
+     * Set by {@link #decodeAc}, added to by {@link #refineAc}: bit {@code n} for each natural position {@code n}
+     * given a non-zero value, so the inverse DCT can tell which of a block's columns are empty without reading
+     * them.
      */
     long written;
 
@@ -116,8 +117,15 @@ final class EntropyReader {
             int entry = coefficients[prefix];
             if (entry != 0) {
                 bits -= entry & 0xFF;
-                k += (entry >> 8) & 15;
+                k += (entry >> 8) & 0xFF;
                 if (k > 63) {
+                    if (k >= HuffmanTable.END_OF_BLOCK_RUN) {
+                        this.acc = acc;
+                        this.bits = bits;
+                        this.written = written;
+                        endOfBandRun = 0;
+                        return last;
+                    }
                     throw new CorruptJpegException("a block has coefficients past the 64th");
                 }
                 int at = zigzag[k];
@@ -256,6 +264,7 @@ final class EntropyReader {
                         throw new CorruptJpegException("a refinement scan places a coefficient outside its band");
                     }
                     out[base + zigzag[k]] = (short) value;
+                    written |= 1L << zigzag[k];
                     last = Math.max(last, k);
                 }
             }

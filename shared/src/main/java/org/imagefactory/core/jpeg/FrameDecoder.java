@@ -263,7 +263,8 @@ final class FrameDecoder {
             }
             if (progressive) {
                 c.coefficientsPerBlock = dcOnly ? 1 : 64;
-                coefficients += (long) c.blocksWide * c.blocksHigh * (c.coefficientsPerBlock * 2 + 1);
+                // Two bytes a coefficient, and for full blocks the last non-zero index and the non-zero mask.
+                coefficients += (long) c.blocksWide * c.blocksHigh * (dcOnly ? 2 : 64 * 2 + 1 + 8);
             }
         }
         long samples = 0;
@@ -281,6 +282,7 @@ final class FrameDecoder {
             if (progressive) {
                 c.coefficients = new short[c.blocksWide * c.blocksHigh * c.coefficientsPerBlock];
                 c.lastNonZero = c.coefficientsPerBlock == 1 ? null : new byte[c.blocksWide * c.blocksHigh];
+                c.nonZero = c.coefficientsPerBlock == 1 ? null : new long[c.blocksWide * c.blocksHigh];
             } else {
                 for (Plane p : c.planes) {
                     allocate(c, p);
@@ -541,23 +543,33 @@ final class FrameDecoder {
         for (Component c : components) {
             c.coefficients = null;
             c.lastNonZero = null;
+            c.nonZero = null;
         }
     }
 
+    /** Transforms a component's kept coefficients into its samples at one scale, a row of blocks per call. */
     private void transformCoefficients(Component c, Plane p) {
         allocate(c, p);
+        for (int row = 0; row < c.blocksHigh; row++) {
+            transformRow(c, p, row);
+        }
+    }
+
+    private void transformRow(Component c, Plane p, int row) {
         int size = p.blockSize;
         int perBlock = c.coefficientsPerBlock;
         short[] coefficients = c.coefficients;
         byte[] lastNonZero = c.lastNonZero;
-        for (int row = 0, b = 0, block = 0; row < c.blocksHigh; row++) {
-            int out = row * size * p.stride;
-            for (int col = 0; col < c.blocksWide; col++, b += perBlock, out += size, block++) {
-                if (lastNonZero == null || lastNonZero[block] != 0) {
-                    idct.transform(size, coefficients, b, c.quant, p.samples, out, p.stride, ScaledIdct.ANY);
-                } else {
-                    idct.fillDc(size, coefficients[b] * c.quant[0], p.samples, out, p.stride);
-                }
+        long[] nonZero = c.nonZero;
+        int block = row * c.blocksWide;
+        int b = block * perBlock;
+        int out = row * size * p.stride;
+        for (int col = 0; col < c.blocksWide; col++, b += perBlock, out += size, block++) {
+            if (lastNonZero == null || lastNonZero[block] != 0) {
+                idct.transform(size, coefficients, b, c.quant, p.samples, out, p.stride,
+                        nonZero == null ? 0 : nonZero[block]);
+            } else {
+                idct.fillDc(size, coefficients[b] * c.quant[0], p.samples, out, p.stride);
             }
         }
     }

@@ -17,9 +17,13 @@ final class HuffmanTable {
     final int[] values;
     /**
      * For AC tables: for every prefix holding a whole code and its extra bits, {@code value << 16 |
-     * run << 8 | bits used}; else 0. Most coefficients of a photo decode with one lookup.
+     * run << 8 | bits used}; for an end-of-block code, {@link #END_OF_BLOCK_RUN} as its run; else 0. Most
+     * coefficients of a photo, and the end of most blocks, decode with one lookup.
      */
     final int[] coefficients = new int[1 << FAST_BITS];
+
+    /** A run no block has room for: it ends the block. */
+    static final int END_OF_BLOCK_RUN = 128;
 
     HuffmanTable(int[] counts, int[] values) throws CorruptJpegException {
         this.values = values;
@@ -55,6 +59,8 @@ final class HuffmanTable {
                 int extra = (prefix >> (FAST_BITS - length - size)) & ((1 << size) - 1);
                 int value = extra < (1 << (size - 1)) ? extra - (1 << size) + 1 : extra;
                 coefficients[prefix] = value << 16 | run << 8 | (length + size);
+            } else if (entry != 0 && (entry & 0xFF) == 0) {
+                coefficients[prefix] = END_OF_BLOCK_RUN << 8 | length;
             }
         }
     }

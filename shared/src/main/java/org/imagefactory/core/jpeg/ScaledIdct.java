@@ -34,9 +34,6 @@ final class ScaledIdct {
     private static final int FIX_3_072711026 = 25172;
     private static final int FIX_3_624509785 = 29692;
 
-    /** For {@code transform}: which coefficients may be non-zero is not known, so their values are looked at. */
-    static final long ANY = -1L;
-
     /** Bits, in a mask of natural positions, of the AC rows each transform reads in column 0. */
     private static final long COLUMN_AC_8 = 0x0101010101010100L;
     private static final long COLUMN_AC_4 = 0x0101010001010100L;
@@ -61,8 +58,8 @@ final class ScaledIdct {
      * Transforms the block at {@code in[off..off+63]} (natural order) with quantization table {@code q} into
      * {@code size}×{@code size} samples at {@code out[outOff]}, rows {@code stride} apart. Size 1 reads only
      * {@code in[off]}, so DC-only storage works with it. {@code nonZero} has bit {@code n} set for every natural
-     * position {@code n} that may hold a non-zero coefficient, or is {@link #ANY}: with it, empty columns and
-     * rows take libjpeg's shortcut without a look at their coefficients.
+     * position {@code n} that may hold a non-zero AC coefficient: empty columns and rows take libjpeg's shortcut
+     * without a look at their coefficients.
      */
     void transform(int size, short[] in, int off, int[] q, byte[] out, int outOff, int stride, long nonZero) {
         switch (size) {
@@ -90,8 +87,7 @@ final class ScaledIdct {
         int[] ws = this.ws;
         for (int c = 0; c < 8; c++) {
             int i = off + c;
-            if (nonZero != ANY ? (nonZero & (COLUMN_AC_8 << c)) == 0 : in[i + 8] == 0 && in[i + 16] == 0
-                    && in[i + 24] == 0 && in[i + 32] == 0 && in[i + 40] == 0 && in[i + 48] == 0 && in[i + 56] == 0) {
+            if ((nonZero & (COLUMN_AC_8 << c)) == 0) {
                 int dc = (in[i] * q[c]) << PASS1_BITS;
                 for (int r = 0; r < 64; r += 8) {
                     ws[c + r] = dc;
@@ -211,8 +207,7 @@ final class ScaledIdct {
                 continue;
             }
             int i = off + c;
-            if (nonZero != ANY ? (nonZero & (COLUMN_AC_4 << c)) == 0 : in[i + 8] == 0 && in[i + 16] == 0
-                    && in[i + 24] == 0 && in[i + 40] == 0 && in[i + 48] == 0 && in[i + 56] == 0) {
+            if ((nonZero & (COLUMN_AC_4 << c)) == 0) {
                 int dc = (in[i] * q[c]) << PASS1_BITS;
                 ws[c] = dc;
                 ws[c + 8] = dc;
@@ -276,8 +271,7 @@ final class ScaledIdct {
                 continue;
             }
             int i = off + c;
-            if (nonZero != ANY ? (nonZero & (COLUMN_AC_2 << c)) == 0
-                    : in[i + 8] == 0 && in[i + 24] == 0 && in[i + 40] == 0 && in[i + 56] == 0) {
+            if ((nonZero & (COLUMN_AC_2 << c)) == 0) {
                 int dc = (in[i] * q[c]) << PASS1_BITS;
                 ws[c] = dc;
                 ws[c + 8] = dc;

@@ -34,6 +34,9 @@ final class ScanDecoder {
     private final ScaledIdct idct;
     private final short[] block = new short[64];
     private int eobRun;
+    /** MCUs left before the next restart marker, and that marker's number. */
+    private int untilRestart;
+    private int nextRestart;
 
     ScanDecoder(EntropyReader in, Component[] components, HuffmanTable[] dcTables, HuffmanTable[] acTables,
             boolean progressive, int spectralStart, int spectralEnd, int high, int low, ScaledIdct idct) {
@@ -62,38 +65,46 @@ final class ScanDecoder {
         boolean single = components.length == 1;
         int wide = single ? components[0].ownBlocksWide : mcusWide;
         int high = single ? components[0].ownBlocksHigh : mcusHigh;
-        int untilRestart = restartInterval;
-        int nextRestart = 0;
+        untilRestart = restartInterval;
         for (int my = 0; my < high; my++) {
-            for (int mx = 0; mx < wide; mx++) {
-                if (restartInterval > 0) {
-                    if (untilRestart == 0) {
-                        in.restart(nextRestart);
-                        nextRestart = (nextRestart + 1) & 7;
-                        untilRestart = restartInterval;
-                        eobRun = 0;
-                        for (Component c : components) {
-                            c.dcPredictor = 0;
-                        }
-                    }
-                    untilRestart--;
-                }
-                if (single) {
-                    decodeBlock(0, my, mx);
-                } else {
-                    for (int i = 0; i < components.length; i++) {
-                        Component c = components[i];
-                        for (int y = 0; y < c.v; y++) {
-                            for (int x = 0; x < c.h; x++) {
-                                decodeBlock(i, my * c.v + y, mx * c.h + x);
-                            }
-                        }
-                    }
-                }
-                in.checkNotOverrun();
-            }
+            decodeRow(my, wide, restartInterval);
         }
         return in.endOfScan();
+    }
+
+    /**
+     * Decodes one row of MCUs. A call per row rather than one loop over the scan: the JIT compiles this method
+     * as a whole early in the first file, instead of replacing a long-running loop mid-way.
+     */
+    private void decodeRow(int my, int wide, int restartInterval) throws CorruptJpegException {
+        boolean single = components.length == 1;
+        for (int mx = 0; mx < wide; mx++) {
+            if (restartInterval > 0) {
+                if (untilRestart == 0) {
+                    in.restart(nextRestart);
+                    nextRestart = (nextRestart + 1) & 7;
+                    untilRestart = restartInterval;
+                    eobRun = 0;
+                    for (Component c : components) {
+                        c.dcPredictor = 0;
+                    }
+                }
+                untilRestart--;
+            }
+            if (single) {
+                decodeBlock(0, my, mx);
+            } else {
+                for (int i = 0; i < components.length; i++) {
+                    Component c = components[i];
+                    for (int y = 0; y < c.v; y++) {
+                        for (int x = 0; x < c.h; x++) {
+                            decodeBlock(i, my * c.v + y, mx * c.h + x);
+                        }
+                    }
+                }
+            }
+            in.checkNotOverrun();
+        }
     }
 
     private void decodeBlock(int i, int row, int col) throws CorruptJpegException {
@@ -109,8 +120,8 @@ final class ScanDecoder {
                     c.coefficients[(row * c.blocksWide + col) * c.coefficientsPerBlock] |= (short) (1 << low);
                 }
             }
-            case AC_FIRST -> acFirst(c.coefficients, c.lastNonZero, row * c.blocksWide + col, acTables[i]);
-            default -> acRefine(c.coefficients, c.lastNonZero, row * c.blocksWide + col, acTables[i]);
+            case AC_FIRST -> acFirst(c, row * c.blocksWide + col, acTables[i]);
+            default -> acRefine(c, row * c.blocksWide + col, acTables[i]);
         }
     }
 
@@ -145,26 +156,27 @@ final class ScanDecoder {
         }
     }
 
-    private void acFirst(short[] coefficients, byte[] lastNonZero, int block, HuffmanTable table)
-            throws CorruptJpegException {
+    private void acFirst(Component c, int block, HuffmanTable table) throws CorruptJpegException {
         if (eobRun > 0) {
             eobRun--;
             return;
         }
         in.endOfBandRun = 0;
-        int last = in.decodeAc(table, coefficients, block * 64, spectralStart, spectralEnd, low);
+        int last = in.decodeAc(table, c.coefficients, block * 64, spectralStart, spectralEnd, low);
         eobRun = in.endOfBandRun;
-        if (last > lastNonZero[block]) {
-            lastNonZero[block] = (byte) last;
+        c.nonZero[block] |= in.written;
+        if (last > c.lastNonZero[block]) {
+            c.lastNonZero[block] = (byte) last;
         }
     }
 
-    private void acRefine(short[] coefficients, byte[] lastNonZero, int block, HuffmanTable table)
-            throws CorruptJpegException {
+    private void acRefine(Component c, int block, HuffmanTable table) throws CorruptJpegException {
         in.endOfBandRun = eobRun;
-        int last = in.refineAc(table, coefficients, block * 64, spectralStart, spectralEnd, low,
-                lastNonZero[block]);
+        in.written = 0;
+        int last = in.refineAc(table, c.coefficients, block * 64, spectralStart, spectralEnd, low,
+                c.lastNonZero[block]);
         eobRun = in.endOfBandRun;
-        lastNonZero[block] = (byte) last;
+        c.nonZero[block] |= in.written;
+        c.lastNonZero[block] = (byte) last;
     }
 }
