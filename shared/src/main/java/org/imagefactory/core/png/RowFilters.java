@@ -39,22 +39,27 @@ final class RowFilters {
 
     private static void average(byte[] cur, byte[] prev, int bpp, int end) {
         for (int i = bpp; i < end; i++) {
-            cur[i] += ((cur[i - bpp] & 0xFF) + (prev[i] & 0xFF)) >>> 1;
+            cur[i] = (byte) ((cur[i] & 0xFF) + ((cur[i - bpp] & 0xFF) + (prev[i] & 0xFF)) / 2);
         }
     }
 
     private static void paeth(byte[] cur, byte[] prev, int bpp, int end) {
         for (int i = bpp; i < end; i++) {
-            int a = cur[i - bpp] & 0xFF;
-            int b = prev[i] & 0xFF;
-            int c = prev[i - bpp] & 0xFF;
-            int pa = b - c;
-            int pb = a - c;
-            int pc = Math.abs(pa + pb);
-            pa = Math.abs(pa);
-            pb = Math.abs(pb);
-            int predictor = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-            cur[i] += predictor;
+            cur[i] += paethPredictor(cur[i - bpp] & 0xFF, prev[i] & 0xFF, prev[i - bpp] & 0xFF);
         }
+    }
+
+    /**
+     * The Paeth predictor of left {@code a}, above {@code b} and upper-left {@code c}, in stb_image's form: it
+     * picks the same neighbour as the specification's three distances with min, max and two selects, which
+     * compile to conditional moves; the branches of the textbook form mispredict on photographs and cost twice
+     * the time.
+     */
+    static int paethPredictor(int a, int b, int c) {
+        int threshold = 3 * c - (a + b);
+        int lo = Math.min(a, b);
+        int hi = Math.max(a, b);
+        int notLo = hi <= threshold ? lo : c;
+        return threshold <= lo ? hi : notLo;
     }
 }
