@@ -17,9 +17,17 @@ final class Component {
     int[] quant;
     /** The component's samples at each requested scale, in the order the scales were requested. */
     Plane[] planes;
-    /** Progressive only: coefficients kept until the last scan, {@code coefficientsPerBlock} per block. */
+    /**
+     * Progressive only: AC coefficients kept until the last scan, 64 a block (the DC slot unused until the
+     * transform), or none when {@code coefficientsPerBlock} is 1 because every scale wants DC alone.
+     */
     short[] coefficients;
     int coefficientsPerBlock;
+    /**
+     * Progressive only: DC coefficients, one a block, apart from the AC ones so that a DC scan, which visits
+     * every block, touches 2 bytes a block rather than a cache line.
+     */
+    short[] dc;
     /** Progressive only: per block, the zig-zag index of its last non-zero AC coefficient so far (0: none). */
     byte[] lastNonZero;
     /** Progressive only: per block, bit {@code n} set when natural position {@code n} may be non-zero. */

@@ -23,7 +23,7 @@ final class EntropyReader {
     /** Blocks after the current one that an end-of-band run leaves empty, set by {@link #decodeAc}. */
     int endOfBandRun;
     /**
-     * Set by {@link #decodeAc}, added to by {@link #refineAc}: bit {@code n} for each natural position {@code n}
+     * Set by {@link #decodeAc} and {@link #refineAc}: bit {@code n} for each natural position {@code n}
      * given a non-zero value, so the inverse DCT can tell which of a block's columns are empty without reading
      * them.
      */
@@ -194,6 +194,7 @@ final class EntropyReader {
         int[] zigzag = ScanDecoder.ZIGZAG;
         int plus = 1 << low;
         int minus = -1 << low;
+        long written = 0;
         int k = start;
         if (endOfBandRun == 0) {
             for (; k <= end; k++) {
@@ -291,6 +292,7 @@ final class EntropyReader {
         }
         this.acc = acc;
         this.bits = bits;
+        this.written = written;
         return last;
     }
 

@@ -264,7 +264,7 @@ final class FrameDecoder {
             if (progressive) {
                 c.coefficientsPerBlock = dcOnly ? 1 : 64;
                 // Two bytes a coefficient, and for full blocks the last non-zero index and the non-zero mask.
-                coefficients += (long) c.blocksWide * c.blocksHigh * (dcOnly ? 2 : 64 * 2 + 1 + 8);
+                coefficients += (long) c.blocksWide * c.blocksHigh * (dcOnly ? 2 : 2 + 64 * 2 + 1 + 8);
             }
         }
         long samples = 0;
@@ -280,7 +280,8 @@ final class FrameDecoder {
         }
         for (Component c : components) {
             if (progressive) {
-                c.coefficients = new short[c.blocksWide * c.blocksHigh * c.coefficientsPerBlock];
+                c.dc = new short[c.blocksWide * c.blocksHigh];
+                c.coefficients = c.coefficientsPerBlock == 1 ? null : new short[c.blocksWide * c.blocksHigh * 64];
                 c.lastNonZero = c.coefficientsPerBlock == 1 ? null : new byte[c.blocksWide * c.blocksHigh];
                 c.nonZero = c.coefficientsPerBlock == 1 ? null : new long[c.blocksWide * c.blocksHigh];
             } else {
@@ -542,6 +543,7 @@ final class FrameDecoder {
     private void releaseCoefficients() {
         for (Component c : components) {
             c.coefficients = null;
+            c.dc = null;
             c.lastNonZero = null;
             c.nonZero = null;
         }
@@ -557,19 +559,18 @@ final class FrameDecoder {
 
     private void transformRow(Component c, Plane p, int row) {
         int size = p.blockSize;
-        int perBlock = c.coefficientsPerBlock;
         short[] coefficients = c.coefficients;
+        short[] dc = c.dc;
         byte[] lastNonZero = c.lastNonZero;
         long[] nonZero = c.nonZero;
         int block = row * c.blocksWide;
-        int b = block * perBlock;
         int out = row * size * p.stride;
-        for (int col = 0; col < c.blocksWide; col++, b += perBlock, out += size, block++) {
-            if (lastNonZero == null || lastNonZero[block] != 0) {
-                idct.transform(size, coefficients, b, c.quant, p.samples, out, p.stride,
-                        nonZero == null ? 0 : nonZero[block]);
+        for (int col = 0; col < c.blocksWide; col++, out += size, block++) {
+            if (lastNonZero == null || lastNonZero[block] == 0) {
+                idct.fillDc(size, dc[block] * c.quant[0], p.samples, out, p.stride);
             } else {
-                idct.fillDc(size, coefficients[b] * c.quant[0], p.samples, out, p.stride);
+                coefficients[block * 64] = dc[block];
+                idct.transform(size, coefficients, block * 64, c.quant, p.samples, out, p.stride, nonZero[block]);
             }
         }
     }

@@ -56,10 +56,9 @@ final class ScaledIdct {
 
     /**
      * Transforms the block at {@code in[off..off+63]} (natural order) with quantization table {@code q} into
-     * {@code size}×{@code size} samples at {@code out[outOff]}, rows {@code stride} apart. Size 1 reads only
-     * {@code in[off]}, so DC-only storage works with it. {@code nonZero} has bit {@code n} set for every natural
-     * position {@code n} that may hold a non-zero AC coefficient: empty columns and rows take libjpeg's shortcut
-     * without a look at their coefficients.
+     * {@code size}×{@code size} samples at {@code out[outOff]}, rows {@code stride} apart.
+     * {@code nonZero} has bit {@code n} set for every natural position {@code n} that may hold a non-zero AC
+     * coefficient: empty columns and rows take libjpeg's shortcut without a look at their coefficients.
      */
     void transform(int size, short[] in, int off, int[] q, byte[] out, int outOff, int stride, long nonZero) {
         switch (size) {

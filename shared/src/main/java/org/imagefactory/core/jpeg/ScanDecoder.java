@@ -113,11 +113,11 @@ final class ScanDecoder {
             case SEQUENTIAL -> sequential(c, dcTables[i], acTables[i], row, col);
             case DC_FIRST -> {
                 c.dcPredictor += dcDifference(dcTables[i]);
-                c.coefficients[(row * c.blocksWide + col) * c.coefficientsPerBlock] = (short) (c.dcPredictor << low);
+                c.dc[row * c.blocksWide + col] = (short) (c.dcPredictor << low);
             }
             case DC_REFINE -> {
                 if (in.bit() != 0) {
-                    c.coefficients[(row * c.blocksWide + col) * c.coefficientsPerBlock] |= (short) (1 << low);
+                    c.dc[row * c.blocksWide + col] |= (short) (1 << low);
                 }
             }
             case AC_FIRST -> acFirst(c, row * c.blocksWide + col, acTables[i]);
@@ -172,7 +172,6 @@ final class ScanDecoder {
 
     private void acRefine(Component c, int block, HuffmanTable table) throws CorruptJpegException {
         in.endOfBandRun = eobRun;
-        in.written = 0;
         int last = in.refineAc(table, c.coefficients, block * 64, spectralStart, spectralEnd, low,
                 c.lastNonZero[block]);
         eobRun = in.endOfBandRun;
