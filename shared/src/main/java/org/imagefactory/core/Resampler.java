@@ -18,6 +18,15 @@ import java.util.Arrays;
 final class Resampler {
 
     private static final double GAP = 2.0;
+    private static final int RECIPROCAL_SHIFT = 40;
+    /** {@code 2^40 / a} rounded up, for each alpha {@code a} from 1. */
+    private static final long[] RECIPROCALS = new long[256];
+
+    static {
+        for (int a = 1; a < 256; a++) {
+            RECIPROCALS[a] = (1L << RECIPROCAL_SHIFT) / a + 1;
+        }
+    }
 
     private Resampler() {
     }
@@ -94,6 +103,10 @@ final class Resampler {
         }
     }
 
+    /**
+     * Back from premultiplied, rounding as {@code (c * 255 + a / 2) / a} does, with the division done as a
+     * multiplication by a per-alpha reciprocal: exact, since the dividend stays below 2^16.
+     */
     private static void unpremultiply(int[] pixels) {
         for (int i = 0; i < pixels.length; i++) {
             int p = pixels[i];
@@ -101,9 +114,11 @@ final class Resampler {
             if (a == 0) {
                 pixels[i] = 0;
             } else if (a != 255) {
-                int r = Math.min(255, (((p >> 16) & 0xFF) * 255 + a / 2) / a);
-                int g = Math.min(255, (((p >> 8) & 0xFF) * 255 + a / 2) / a);
-                int b = Math.min(255, ((p & 0xFF) * 255 + a / 2) / a);
+                long reciprocal = RECIPROCALS[a];
+                int half = a >> 1;
+                int r = Math.min(255, (int) ((((p >> 16) & 0xFF) * 255 + half) * reciprocal >>> RECIPROCAL_SHIFT));
+                int g = Math.min(255, (int) ((((p >> 8) & 0xFF) * 255 + half) * reciprocal >>> RECIPROCAL_SHIFT));
+                int b = Math.min(255, (int) (((p & 0xFF) * 255 + half) * reciprocal >>> RECIPROCAL_SHIFT));
                 pixels[i] = a << 24 | r << 16 | g << 8 | b;
             }
         }
