@@ -42,9 +42,8 @@ final class ImageData implements Closeable {
                 if (inflater.needsDictionary()) {
                     throw new CorruptPngException("the image data needs a preset dictionary");
                 }
-                if (inflater.needsInput()) {
-                    fill();
-                }
+                // Nothing out and neither finished nor waiting for a dictionary: the inflater needs input.
+                fill();
             }
         }
     }
