@@ -1,5 +1,7 @@
 package org.imagefactory.core;
 
+import java.util.Arrays;
+
 /**
  * Rows of a packed {@code int} image, premultiplied when it has alpha and averaged over boxes of whole factors,
  * delivered as planes: red, green, blue, then alpha. Each source row is read once. Every per-channel loop
@@ -10,9 +12,13 @@ final class BoxShrink {
     /** {@code v * 32897 >>> 23 == v / 255} for {@code 0 <= v <= 255 * 255}, with no division to stop the JIT. */
     private static final int DIVIDE_BY_255 = 32897;
     private static final int DIVIDE_BY_255_SHIFT = 23;
-    /** Sums of boxes up to this many pixels are divided by a multiplication, exact for sums below 2^31. */
-    private static final int RECIPROCAL_LIMIT = 1 << 16;
-    private static final int RECIPROCAL_SHIFT = 40;
+    /**
+     * Boxes of up to this many pixels are divided by a multiplication: for a sum {@code v <= 255.5 * count},
+     * {@code v * (2^23 / count + 1)} stays below 2^31 and is off from {@code v * 2^23 / count} by less than
+     * {@code 2^23 / count} while {@code count^2 < 2^23 / 255.5}, so the quotient is exact.
+     */
+    private static final int RECIPROCAL_LIMIT = 181;
+    private static final int RECIPROCAL_SHIFT = 23;
 
     private final int[] src;
     private final int srcWidth;
@@ -67,16 +73,27 @@ final class BoxShrink {
         }
     }
 
+    /**
+     * Sums of {@code factorX} neighbours, rounded and divided. The loops run across the whole row, one neighbour
+     * at a time, because a loop of two or three steps per pixel is slow whatever the JIT does with it.
+     */
     private void average(int[] sum, int[] out) {
         int count = factorX * factorY;
-        int half = count / 2;
-        long reciprocal = count < RECIPROCAL_LIMIT ? (1L << RECIPROCAL_SHIFT) / count + 1 : 0;
-        for (int dx = 0, x = 0; dx < width; dx++) {
-            int total = half;
-            for (int xe = x + factorX; x < xe; x++) {
-                total += sum[x];
+        Arrays.fill(out, 0, width, count / 2);
+        for (int j = 0; j < factorX; j++) {
+            for (int dx = 0, x = j; dx < width; dx++, x += factorX) {
+                out[dx] += sum[x];
             }
-            out[dx] = reciprocal != 0 ? (int) (total * reciprocal >>> RECIPROCAL_SHIFT) : total / count;
+        }
+        if (count <= RECIPROCAL_LIMIT) {
+            int reciprocal = (1 << RECIPROCAL_SHIFT) / count + 1;
+            for (int dx = 0; dx < width; dx++) {
+                out[dx] = out[dx] * reciprocal >>> RECIPROCAL_SHIFT;
+            }
+        } else {
+            for (int dx = 0; dx < width; dx++) {
+                out[dx] /= count;
+            }
         }
     }
 
