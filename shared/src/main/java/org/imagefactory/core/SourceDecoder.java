@@ -27,9 +27,10 @@ import org.imagefactory.core.png.PngDecoder;
 import org.imagefactory.core.png.UnsupportedPngException;
 
 /**
- * Decodes a probed source with ImageIO (TwelveMonkeys for CMYK/YCCK and ICC JPEGs) into an sRGB
- * {@code TYPE_INT_RGB} or {@code TYPE_INT_ARGB} image in its stored orientation. Source subsampling keeps the
- * decoded image, and so the memory, proportional to the output rather than the source.
+ * Decodes a probed source with {@link JpegDecoder}, {@link PngDecoder} or ImageIO (TwelveMonkeys for CMYK/YCCK
+ * and ICC JPEGs) into an sRGB {@code TYPE_INT_RGB} or {@code TYPE_INT_ARGB} image in its stored orientation.
+ * Source subsampling keeps the decoded image, and so the memory, proportional to the output rather than the
+ * source.
  */
 final class SourceDecoder {
 
@@ -51,7 +52,7 @@ final class SourceDecoder {
     /**
      * How a source is decoded for a target. JPEGs go to {@link JpegDecoder} at a DCT shrink of {@code jpegScale}
      * (1, 2, 4 or 8: the largest that leaves at least 2× for the resampler); the JPEGs it leaves alone (CMYK,
-     * arithmetic, 12-bit, ...) and every other format ({@code jpegScale} 0) go to ImageIO with source
+     * arithmetic, 12-bit, ...) and every other format ({@code jpegScale} 0) are decoded with source
      * {@code subsampling}. A decode depends on nothing else, so variants with equal resolutions share one, and
      * the JPEG scales of all a source's variants come from one pass of {@link JpegDecoder}.
      */

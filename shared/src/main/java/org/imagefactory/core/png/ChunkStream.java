@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /** Reads a PNG file chunk by chunk: the header of each, then as much of its data as the caller wants. */
 final class ChunkStream implements Closeable {
@@ -21,7 +22,7 @@ final class ChunkStream implements Closeable {
         byte[] expected = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
         byte[] actual = new byte[8];
         readFully(actual, 0, 8);
-        return java.util.Arrays.equals(expected, actual);
+        return Arrays.equals(expected, actual);
     }
 
     /**

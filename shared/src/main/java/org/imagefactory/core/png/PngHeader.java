@@ -2,6 +2,7 @@ package org.imagefactory.core.png;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * What a PNG says before its first {@code IDAT}: IHDR, palette, transparency and embedded profile, read the way
@@ -160,7 +161,7 @@ final class PngHeader {
         if (keyword == Math.min(length, 80) || length - keyword - 2 <= 0) {
             throw new UnsupportedPngException("malformed iCCP chunk");
         }
-        iccp = java.util.Arrays.copyOfRange(data, keyword + 2, length);
+        iccp = Arrays.copyOfRange(data, keyword + 2, length);
     }
 
     private static int int32(byte[] b, int p) {
