@@ -146,14 +146,6 @@ final class ScaledIdct {
         int n = CONST_BITS + PASS1_BITS + 3;
         for (int r = 0, w = 0; r < 8; r++, w += 8) {
             int o = outOff + r * stride;
-            if (ws[w + 1] == 0 && ws[w + 2] == 0 && ws[w + 3] == 0 && ws[w + 4] == 0 && ws[w + 5] == 0
-                    && ws[w + 6] == 0 && ws[w + 7] == 0) {
-                byte dc = clamp(descale(ws[w], PASS1_BITS + 3));
-                for (int x = 0; x < 8; x++) {
-                    out[o + x] = dc;
-                }
-                continue;
-            }
             int z2 = ws[w + 2];
             int z3 = ws[w + 6];
             int z1 = (z2 + z3) * FIX_0_541196100;
@@ -237,15 +229,6 @@ final class ScaledIdct {
         int n = CONST_BITS + PASS1_BITS + 3 + 1;
         for (int r = 0, w = 0; r < 4; r++, w += 8) {
             int o = outOff + r * stride;
-            if (ws[w + 1] == 0 && ws[w + 2] == 0 && ws[w + 3] == 0 && ws[w + 5] == 0 && ws[w + 6] == 0
-                    && ws[w + 7] == 0) {
-                byte dc = clamp(descale(ws[w], PASS1_BITS + 3));
-                out[o] = dc;
-                out[o + 1] = dc;
-                out[o + 2] = dc;
-                out[o + 3] = dc;
-                continue;
-            }
             int tmp0 = ws[w] << (CONST_BITS + 1);
             int tmp2 = ws[w + 2] * FIX_1_847759065 - ws[w + 6] * FIX_0_765366865;
             int tmp10 = tmp0 + tmp2;
@@ -290,12 +273,6 @@ final class ScaledIdct {
         int n = CONST_BITS + PASS1_BITS + 3 + 2;
         for (int r = 0, w = 0; r < 2; r++, w += 8) {
             int o = outOff + r * stride;
-            if (ws[w + 1] == 0 && ws[w + 3] == 0 && ws[w + 5] == 0 && ws[w + 7] == 0) {
-                byte dc = clamp(descale(ws[w], PASS1_BITS + 3));
-                out[o] = dc;
-                out[o + 1] = dc;
-                continue;
-            }
             int tmp10 = ws[w] << (CONST_BITS + 2);
             int tmp0 = -ws[w + 7] * FIX_0_720959822 + ws[w + 5] * FIX_0_850430095
                     - ws[w + 3] * FIX_1_272758580 + ws[w + 1] * FIX_3_624509785;
