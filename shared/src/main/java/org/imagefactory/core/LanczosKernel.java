@@ -8,8 +8,8 @@ import java.util.Arrays;
  * bits, as libvips does.
  */
 final class LanczosKernel {
-    static final int BITS = 14;
-    static final int HALF = 1 << BITS - 1;
+    private static final int BITS = 14;
+    private static final int HALF = 1 << BITS - 1;
     private static final int ONE = 1 << BITS;
     private static final double LOBES = 3.0;
     private static final int PAIR_BITS = 26;
@@ -19,7 +19,7 @@ final class LanczosKernel {
 
     final int[] start;
     final int taps;
-    final int[] weights;
+    private final int[] weights;
     private final double[] scaled;
     /** Taps of {@link #scaled}, rounded up to the 4 its loop takes at a time, with zero weights. */
     final int padded;
@@ -168,10 +168,11 @@ final class LanczosKernel {
     /**
      * The horizontal pass over one row of planes, packed into {@code dst}. The channels go in pairs, two to a
      * double ({@code red + blue·2^26}, {@code green + alpha·2^26}), so the multiply-adds run on the floating-point
-     * units, two channels each, from one weight load for all four. Every partial sum is an integer well inside
-     * 53 bits and each channel's share stays within ±2^25 (the weights' absolute sum is below 2, times 255), so
-     * the arithmetic is exact and the halves come apart again as integers; two sums per pair, over even and odd
-     * taps, keep the adder's latency out of the way.
+     * units, two channels each, from one weight load for all four. Each channel's share of a sum stays within
+     * ±2^25 (it is at most 255 times the weights' absolute sum, which for Lanczos-3 is about 1.3 · 2^14, far from
+     * the 8 · 2^14 that would overflow), so every partial sum is an integer well inside 53 bits, the arithmetic is
+     * exact, and the halves come apart again as integers. Two sums per pair, over even and odd taps, keep the
+     * adder's latency out of the way.
      */
     void filterRow(int[][] planes, double[][] pairs, int[] dst, int offset, int count) {
         boolean alpha = planes.length == 4;
