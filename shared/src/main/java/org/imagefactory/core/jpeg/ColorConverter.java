@@ -102,11 +102,19 @@ final class ColorConverter {
     private static void ycbcr(byte[] s0, int i0, byte[] s1, int i1, byte[] s2, int i2, int[] out, int o,
             int width) {
         for (int x = 0; x < width; x++) {
-            int luma = (s0[i0 + x] & 0xFF) + 384;
+            int luma = s0[i0 + x] & 0xFF;
             int cb = s1[i1 + x] & 0xFF;
             int cr = s2[i2 + x] & 0xFF;
-            out[o + x] = CLAMP[luma + CR_R[cr]] << 16 | CLAMP[luma + ((CB_G[cb] + CR_G[cr]) >> 16)] << 8
-                    | CLAMP[luma + CB_B[cb]];
+            int r = luma + CR_R[cr];
+            int g = luma + ((CB_G[cb] + CR_G[cr]) >> 16);
+            int b = luma + CB_B[cb];
+            if (((r | g | b) & ~0xFF) != 0) {
+                // Out of gamut, which is rare in a photo: clamp.
+                r = CLAMP[r + 384];
+                g = CLAMP[g + 384];
+                b = CLAMP[b + 384];
+            }
+            out[o + x] = r << 16 | g << 8 | b;
         }
     }
 
