@@ -84,7 +84,7 @@ final class SourceDecoder {
 
     /**
      * Decodes a source with source {@code subsampling}: PNGs with {@link PngDecoder}, the PNGs it leaves alone
-     * (interlaced, 16-bit RGBA, ...) and every other format with ImageIO, to the same pixels.
+     * (interlaced, damaged before the image data, ...) and every other format with ImageIO, to the same pixels.
      */
     static BufferedImage decode(Path file, SourceInfo source, int subsampling) throws IOException {
         if (source.format() == Encoding.PNG) {

@@ -4,11 +4,12 @@ package org.imagefactory.core.png;
  * Turns the sampled pixels of one unfiltered row into packed ints exactly as the ImageIO path would: its reader's
  * image type for the colour type, then {@code SourceDecoder.toIntSrgb}. Grey keeps its stored values scaled to 8
  * bits (tRNS grey compared after that scaling, as ImageIO's reader does), 16-bit samples round to 8 bits, and
- * translucent colour goes through Java2D's source-over rounding ({@link SrcOverTable}).
+ * translucent colour, 16-bit after that rounding, goes through Java2D's source-over rounding
+ * ({@link SrcOverTable}).
  */
 final class PixelConverter {
 
-    private enum Layout { PACKED, BYTE_LOOKUP, GREY16, GREY_ALPHA8, GREY_ALPHA16, RGB8, RGB16, RGBA8 }
+    private enum Layout { PACKED, BYTE_LOOKUP, GREY16, GREY_ALPHA8, GREY_ALPHA16, RGB8, RGB16, RGBA8, RGBA16 }
 
     private static final int OPAQUE = 0xFF000000;
 
@@ -43,7 +44,7 @@ final class PixelConverter {
                     depth, true, null, null);
             case PngHeader.RGB -> new PixelConverter(depth == 8 ? Layout.RGB8 : Layout.RGB16, depth, trns != null,
                     null, trns);
-            default -> new PixelConverter(Layout.RGBA8, depth, true, null, null);
+            default -> new PixelConverter(depth == 8 ? Layout.RGBA8 : Layout.RGBA16, depth, true, null, null);
         };
     }
 
@@ -78,6 +79,7 @@ final class PixelConverter {
             case RGB8 -> rgb8(row, base, x0, step, out, at, count);
             case RGB16 -> rgb16(row, base, x0, step, out, at, count);
             case RGBA8 -> rgba8(row, base, x0, step, out, at, count);
+            case RGBA16 -> rgba16(row, base, x0, step, out, at, count);
         }
     }
 
@@ -125,6 +127,12 @@ final class PixelConverter {
             int b = row[p + 2] & 0xFF;
             int a = row[p + 3] & 0xFF;
             out[at + k] = a == 255 ? OPAQUE | r << 16 | g << 8 | b : SrcOverTable.blend(r, g, b, a);
+        }
+    }
+
+    private static void rgba16(byte[] row, int base, int x0, int step, int[] out, int at, int count) {
+        for (int k = 0, p = base + 8 * x0; k < count; k++, p += 8 * step) {
+            out[at + k] = SrcOverTable.blend(to8(row, p), to8(row, p + 2), to8(row, p + 4), to8(row, p + 6));
         }
     }
 

@@ -26,8 +26,8 @@ public final class PngDecoder {
      * Decodes {@code file}, whose probe found {@code width} × {@code height}, keeping the pixel in the middle of
      * every {@code subsampling} × {@code subsampling} block.
      *
-     * @throws UnsupportedPngException when the file is left to ImageIO (interlaced, 16-bit RGBA, anything odd
-     *                                 before the image data)
+     * @throws UnsupportedPngException when the file is left to ImageIO (interlaced, anything odd before the
+     *                                 image data)
      */
     public static DecodedPng decode(Path file, int width, int height, int subsampling)
             throws IOException, UnsupportedPngException {

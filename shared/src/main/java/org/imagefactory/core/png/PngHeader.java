@@ -99,9 +99,7 @@ final class PngHeader {
         boolean valid = switch (colourType) {
             case GREY -> bitDepth == 1 || bitDepth == 2 || bitDepth == 4 || bitDepth == 8 || bitDepth == 16;
             case PALETTE -> bitDepth == 1 || bitDepth == 2 || bitDepth == 4 || bitDepth == 8;
-            case RGB, GREY_ALPHA -> bitDepth == 8 || bitDepth == 16;
-            // Java2D blends 16-bit translucent pixels through its own float path; ImageIO keeps those.
-            case RGBA -> bitDepth == 8;
+            case RGB, GREY_ALPHA, RGBA -> bitDepth == 8 || bitDepth == 16;
             default -> false;
         };
         if (!valid || compression != 0 || filter != 0 || interlace != 0) {

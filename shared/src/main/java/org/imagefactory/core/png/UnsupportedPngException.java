@@ -1,8 +1,8 @@
 package org.imagefactory.core.png;
 
 /**
- * The file is a PNG of a kind {@link PngDecoder} leaves to ImageIO (interlaced, 16-bit RGBA, a header or chunk
- * layout it does not read the way ImageIO does). Callers fall back; it is not an error for the user.
+ * The file is a PNG of a kind {@link PngDecoder} leaves to ImageIO (interlaced, or a header or chunk layout it
+ * does not read the way ImageIO does). Callers fall back; it is not an error for the user.
  */
 public final class UnsupportedPngException extends Exception {
 
