@@ -50,8 +50,20 @@ final class ScaledIdct {
     }
 
     private static byte clamp(int x) {
-        int v = x + 128;
-        return (byte) (v < 0 ? 0 : Math.min(v, 255));
+        return (byte) limit(x + 128);
+    }
+
+    /** {@code descale(x, n) + 128}, the sample before the range limit: adding {@code 128 << n} first is exact. */
+    private static int centred(int x, int n) {
+        return (x + (1 << (n - 1)) + (128 << n)) >> n;
+    }
+
+    /**
+     * Limits a sample to 0..255. The second passes limit a whole row only when one of its samples is out of range,
+     * which is rare in a photo.
+     */
+    private static int limit(int v) {
+        return v < 0 ? 0 : Math.min(v, 255);
     }
 
     /**
@@ -180,14 +192,32 @@ final class ScaledIdct {
             tmp2 += z2 + z3;
             tmp3 += z1 + z4;
 
-            out[o] = clamp(descale(tmp10 + tmp3, n));
-            out[o + 7] = clamp(descale(tmp10 - tmp3, n));
-            out[o + 1] = clamp(descale(tmp11 + tmp2, n));
-            out[o + 6] = clamp(descale(tmp11 - tmp2, n));
-            out[o + 2] = clamp(descale(tmp12 + tmp1, n));
-            out[o + 5] = clamp(descale(tmp12 - tmp1, n));
-            out[o + 3] = clamp(descale(tmp13 + tmp0, n));
-            out[o + 4] = clamp(descale(tmp13 - tmp0, n));
+            int v0 = centred(tmp10 + tmp3, n);
+            int v7 = centred(tmp10 - tmp3, n);
+            int v1 = centred(tmp11 + tmp2, n);
+            int v6 = centred(tmp11 - tmp2, n);
+            int v2 = centred(tmp12 + tmp1, n);
+            int v5 = centred(tmp12 - tmp1, n);
+            int v3 = centred(tmp13 + tmp0, n);
+            int v4 = centred(tmp13 - tmp0, n);
+            if (((v0 | v1 | v2 | v3 | v4 | v5 | v6 | v7) & ~0xFF) != 0) {
+                v0 = limit(v0);
+                v1 = limit(v1);
+                v2 = limit(v2);
+                v3 = limit(v3);
+                v4 = limit(v4);
+                v5 = limit(v5);
+                v6 = limit(v6);
+                v7 = limit(v7);
+            }
+            out[o] = (byte) v0;
+            out[o + 1] = (byte) v1;
+            out[o + 2] = (byte) v2;
+            out[o + 3] = (byte) v3;
+            out[o + 4] = (byte) v4;
+            out[o + 5] = (byte) v5;
+            out[o + 6] = (byte) v6;
+            out[o + 7] = (byte) v7;
         }
     }
 
@@ -239,10 +269,20 @@ final class ScaledIdct {
             int z4 = ws[w + 1];
             tmp0 = -z1 * FIX_0_211164243 + z2 * FIX_1_451774981 - z3 * FIX_2_172734803 + z4 * FIX_1_061594337;
             tmp2 = -z1 * FIX_0_509795579 - z2 * FIX_0_601344887 + z3 * FIX_0_899976223 + z4 * FIX_2_562915447;
-            out[o] = clamp(descale(tmp10 + tmp2, n));
-            out[o + 3] = clamp(descale(tmp10 - tmp2, n));
-            out[o + 1] = clamp(descale(tmp12 + tmp0, n));
-            out[o + 2] = clamp(descale(tmp12 - tmp0, n));
+            int v0 = centred(tmp10 + tmp2, n);
+            int v3 = centred(tmp10 - tmp2, n);
+            int v1 = centred(tmp12 + tmp0, n);
+            int v2 = centred(tmp12 - tmp0, n);
+            if (((v0 | v1 | v2 | v3) & ~0xFF) != 0) {
+                v0 = limit(v0);
+                v1 = limit(v1);
+                v2 = limit(v2);
+                v3 = limit(v3);
+            }
+            out[o] = (byte) v0;
+            out[o + 1] = (byte) v1;
+            out[o + 2] = (byte) v2;
+            out[o + 3] = (byte) v3;
         }
     }
 
