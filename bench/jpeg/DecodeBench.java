@@ -23,8 +23,8 @@ public class DecodeBench {
             long start = threads.getCurrentThreadCpuTime();
             for (int i = 2; i < args.length; i++) {
                 byte[] data = Files.readAllBytes(Path.of(args[i]));
-                checksum += JpegDecoder.decode(data, data.length, args[i], scale, Long.MAX_VALUE,
-                        JpegDecoder.DEFAULT_MAX_BYTES).getRGB(0, 0);
+                checksum += JpegDecoder.decode(data, data.length, args[i], new int[] {scale}, Long.MAX_VALUE,
+                        JpegDecoder.DEFAULT_MAX_BYTES)[0].getRGB(0, 0);
             }
             long ms = (threads.getCurrentThreadCpuTime() - start) / 1_000_000;
             if (r == 0) {
