@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToIntFunction;
 
 /**
  * probe → decode → resize → orient → encode. One instance holds only immutable options and may be shared by any
@@ -50,7 +51,7 @@ public final class ResizePipeline {
 
     /**
      * Makes several variants of one source, decoding it once: a JPEG in one pass at every DCT scale the variants
-     * need, other formats once per ImageIO subsampling. Each rendition is byte for byte what {@link #render}
+     * need, a PNG in one pass at every subsampling, other formats once per ImageIO subsampling. Each rendition is byte for byte what {@link #render}
      * makes for that variant alone, so a file made at build time is the file the filter would make. Renditions
      * come back in the order of {@code specs}.
      */
@@ -65,7 +66,12 @@ public final class ResizePipeline {
             resolutions[i] = SourceDecoder.Resolution.of(info, size, DECODE_MARGIN);
         }
         Rendition[] renditions = new Rendition[specs.size()];
-        if (info.format() != Encoding.JPEG || !renderFromOneJpegDecode(source, info, specs, resolutions, renditions)) {
+        boolean done = switch (info.format()) {
+            case JPEG -> renderFromOneJpegDecode(source, info, specs, resolutions, renditions);
+            case PNG -> renderFromOnePngDecode(source, info, specs, resolutions, renditions);
+            default -> false;
+        };
+        if (!done) {
             renderWithImageIo(source, info, specs, resolutions, renditions);
         }
         return List.of(renditions);
@@ -81,16 +87,38 @@ public final class ResizePipeline {
         if (decoded == null) {
             return false;
         }
-        long decodeNanos = System.nanoTime() - start;
-        for (int k = 0; k < scales.length; k++) {
+        finishEach(decoded, scales, SourceDecoder.Resolution::jpegScale, info, specs, resolutions, renditions,
+                System.nanoTime() - start);
+        return true;
+    }
+
+    /** Makes each variant from the decoded image of its resolution; {@code decoded[k]} is at {@code keys[k]}. */
+    private void finishEach(BufferedImage[] decoded, int[] keys, ToIntFunction<SourceDecoder.Resolution> key,
+            SourceInfo info, List<VariantSpec> specs, SourceDecoder.Resolution[] resolutions, Rendition[] renditions,
+            long decodeNanos) throws IOException {
+        for (int k = 0; k < keys.length; k++) {
             for (int i = 0; i < specs.size(); i++) {
-                if (resolutions[i].jpegScale() == scales[k]) {
+                if (key.applyAsInt(resolutions[i]) == keys[k]) {
                     renditions[i] = finish(decoded[k], info, specs.get(i), decodeNanos);
                 }
             }
             // Largest first; each image is let go once its variants are made, so the heap holds less and less.
             decoded[k] = null;
         }
+    }
+
+    /** Returns false, having rendered nothing, when the PNG decoder leaves the file to ImageIO. */
+    private boolean renderFromOnePngDecode(Path source, SourceInfo info, List<VariantSpec> specs,
+            SourceDecoder.Resolution[] resolutions, Rendition[] renditions) throws IOException {
+        int[] subsamplings = Arrays.stream(resolutions).mapToInt(SourceDecoder.Resolution::subsampling).distinct()
+                .sorted().toArray();
+        long start = System.nanoTime();
+        BufferedImage[] decoded = SourceDecoder.decodePng(source, info, subsamplings);
+        if (decoded == null) {
+            return false;
+        }
+        finishEach(decoded, subsamplings, SourceDecoder.Resolution::subsampling, info, specs, resolutions,
+                renditions, System.nanoTime() - start);
         return true;
     }
 

@@ -88,14 +88,30 @@ final class SourceDecoder {
      */
     static BufferedImage decode(Path file, SourceInfo source, int subsampling) throws IOException {
         if (source.format() == Encoding.PNG) {
-            try {
-                DecodedPng png = PngDecoder.decode(file, source.storedWidth(), source.storedHeight(), subsampling);
-                return PngColorProfile.apply(png.iccp(), png.image());
-            } catch (UnsupportedPngException e) {
-                return decodeWithImageIO(file, source, subsampling);
+            BufferedImage[] png = decodePng(file, source, new int[] {subsampling});
+            if (png != null) {
+                return png[0];
             }
         }
         return decodeWithImageIO(file, source, subsampling);
+    }
+
+    /**
+     * Decodes a PNG once for every one of {@code subsamplings}, in one pass, one image per subsampling in their
+     * order; null when {@link PngDecoder} leaves the file to ImageIO (interlaced, ...).
+     */
+    static BufferedImage[] decodePng(Path file, SourceInfo source, int[] subsamplings) throws IOException {
+        DecodedPng png;
+        try {
+            png = PngDecoder.decode(file, source.storedWidth(), source.storedHeight(), subsamplings);
+        } catch (UnsupportedPngException e) {
+            return null;
+        }
+        BufferedImage[] images = new BufferedImage[subsamplings.length];
+        for (int i = 0; i < images.length; i++) {
+            images[i] = PngColorProfile.apply(png.iccp(), png.images().get(i));
+        }
+        return images;
     }
 
     /**
