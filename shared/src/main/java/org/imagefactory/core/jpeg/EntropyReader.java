@@ -90,6 +90,20 @@ final class EntropyReader {
         return table.values[table.offset[length] + code];
     }
 
+    /** The entry of {@code table.coefficients} for the next bits, without consuming them. */
+    int peekCombined(HuffmanTable table) {
+        if (bits < 32) {
+            fill();
+        }
+        return table.coefficients[(int) (acc >>> (bits - HuffmanTable.FAST_BITS))
+                & ((1 << HuffmanTable.FAST_BITS) - 1)];
+    }
+
+    /** Consumes {@code n} bits that {@link #peekCombined} looked at. */
+    void skip(int n) {
+        bits -= n;
+    }
+
     /**
      * Decodes the AC coefficients {@code start..end} (zig-zag) of one block into {@code out[base + natural
      * position]}, each shifted left by {@code shift}. Returns the last zig-zag index written (0 when none); an

@@ -16,9 +16,10 @@ final class HuffmanTable {
     final int[] offset = new int[17];
     final int[] values;
     /**
-     * For AC tables: for every prefix holding a whole code and its extra bits, {@code value << 16 |
-     * run << 8 | bits used}; for an end-of-block code, {@link #END_OF_BLOCK_RUN} as its run; else 0. Most
-     * coefficients of a photo, and the end of most blocks, decode with one lookup.
+     * For every prefix holding a whole code and its extra bits, {@code value << 16 | run << 8 | bits used} (a DC
+     * symbol reads as run 0); for symbol 0 (an AC table's end of block, a DC table's zero difference),
+     * {@link #END_OF_BLOCK_RUN} as its run; else 0. Most coefficients of a photo, and the end of most blocks,
+     * decode with one lookup.
      */
     final int[] coefficients = new int[1 << FAST_BITS];
 

@@ -126,6 +126,18 @@ final class ScanDecoder {
     }
 
     private int dcDifference(HuffmanTable table) throws CorruptJpegException {
+        int entry = in.peekCombined(table);
+        int run = entry & 0xFF00;
+        if (run == 0 && entry != 0) {
+            // A short code and its extra bits in one lookup (a DC symbol is its size: the run part is 0).
+            in.skip(entry & 0xFF);
+            return entry >> 16;
+        }
+        if (run == HuffmanTable.END_OF_BLOCK_RUN << 8) {
+            // Symbol 0: no difference.
+            in.skip(entry & 0xFF);
+            return 0;
+        }
         int size = in.decode(table);
         if (size == 0) {
             return 0;
