@@ -153,7 +153,7 @@ final class ColorConverter {
                 mode = REPLICATE;
             }
             own = mode == DIRECT ? null : new byte[Math.max(width, c.scaledWidth * hExpand)];
-            sums = mode == FANCY_H2V2 ? new int[c.scaledWidth] : null;
+            sums = mode == FANCY_H2V1 || mode == FANCY_H2V2 ? new int[c.scaledWidth] : null;
         }
 
         Row at(int y) {
@@ -169,11 +169,11 @@ final class ColorConverter {
             // One small method per filter: each is compiled on its own, and a file that brings a new sampling
             // does not make the JIT recompile the others.
             switch (mode) {
-                case FANCY_H2V1 -> fancyH2V1(c.samples, base, c.scaledWidth, own);
+                case FANCY_H2V1 -> fancyH2(c.samples, base, base, c.scaledWidth, sums, own, 4, 8);
                 case FANCY_H1V2 -> fancyH1V2(c.samples, base, neighbour(y, inRow) * c.stride, (y & 1) == 0 ? 1 : 2,
                         c.scaledWidth, own);
-                case FANCY_H2V2 -> fancyH2V2(c.samples, base, neighbour(y, inRow) * c.stride, c.scaledWidth, sums,
-                        own);
+                case FANCY_H2V2 -> fancyH2(c.samples, base, neighbour(y, inRow) * c.stride, c.scaledWidth, sums,
+                        own, 8, 7);
                 default -> replicate(c.samples, base, c.scaledWidth, hExpand, own);
             }
             return this;
@@ -186,41 +186,32 @@ final class ColorConverter {
         }
     }
 
-    private static void fancyH2V1(byte[] s, int base, int w, byte[] own) {
-        int o = 0;
-        int value = s[base] & 0xFF;
-        own[o++] = (byte) value;
-        own[o++] = (byte) ((value * 3 + (s[base + 1] & 0xFF) + 2) >> 2);
-        for (int x = 1; x < w - 1; x++) {
-            int v3 = (s[base + x] & 0xFF) * 3;
-            own[o++] = (byte) ((v3 + (s[base + x - 1] & 0xFF) + 1) >> 2);
-            own[o++] = (byte) ((v3 + (s[base + x + 1] & 0xFF) + 2) >> 2);
-        }
-        value = s[base + w - 1] & 0xFF;
-        own[o++] = (byte) ((value * 3 + (s[base + w - 2] & 0xFF) + 1) >> 2);
-        own[o] = (byte) value;
-    }
-
     private static void fancyH1V2(byte[] s, int base, int far, int bias, int w, byte[] own) {
         for (int x = 0; x < w; x++) {
             own[x] = (byte) (((s[base + x] & 0xFF) * 3 + (s[far + x] & 0xFF) + bias) >> 2);
         }
     }
 
-    private static void fancyH2V2(byte[] s, int base, int far, int w, int[] sum, byte[] own) {
+    /**
+     * libjpeg's 2× horizontal triangle filter over column sums {@code 3 × near + far}: with {@code far} the near
+     * row itself it is h2v1 (biases 4 and 8 give its rounding), with the other input row h2v2 (biases 8 and 7).
+     * One routine for both, so the first file of a new sampling finds it compiled already.
+     */
+    private static void fancyH2(byte[] s, int base, int far, int w, int[] sum, byte[] own, int leftBias,
+            int rightBias) {
         for (int x = 0; x < w; x++) {
             sum[x] = (s[base + x] & 0xFF) * 3 + (s[far + x] & 0xFF);
         }
         int o = 0;
-        own[o++] = (byte) ((sum[0] * 4 + 8) >> 4);
-        own[o++] = (byte) ((sum[0] * 3 + sum[1] + 7) >> 4);
+        own[o++] = (byte) ((sum[0] * 4 + leftBias) >> 4);
+        own[o++] = (byte) ((sum[0] * 3 + sum[1] + rightBias) >> 4);
         for (int x = 1; x < w - 1; x++) {
             int this3 = sum[x] * 3;
-            own[o++] = (byte) ((this3 + sum[x - 1] + 8) >> 4);
-            own[o++] = (byte) ((this3 + sum[x + 1] + 7) >> 4);
+            own[o++] = (byte) ((this3 + sum[x - 1] + leftBias) >> 4);
+            own[o++] = (byte) ((this3 + sum[x + 1] + rightBias) >> 4);
         }
-        own[o++] = (byte) ((sum[w - 1] * 3 + sum[w - 2] + 8) >> 4);
-        own[o] = (byte) ((sum[w - 1] * 4 + 7) >> 4);
+        own[o++] = (byte) ((sum[w - 1] * 3 + sum[w - 2] + leftBias) >> 4);
+        own[o] = (byte) ((sum[w - 1] * 4 + rightBias) >> 4);
     }
 
     private static void replicate(byte[] s, int base, int w, int factor, byte[] own) {
