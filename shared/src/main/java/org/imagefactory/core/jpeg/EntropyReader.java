@@ -199,7 +199,9 @@ final class EntropyReader {
      * Refines one block's AC band {@code start..end} by bit {@code low} (T.81 G.1.2.3), continuing or starting
      * an end-of-band run in {@link #endOfBandRun}. {@code last} is the block's last non-zero zig-zag index:
      * past it every coefficient is zero, so in a run only the block's first few coefficients are visited.
-     * Returns the new last non-zero index.
+     * Returns the new last non-zero index. Correction bits refill at the same mark as symbols, below 32 bits: a
+     * refill only when the buffer is empty is a branch the first file may never take, and C2 compiles it as a
+     * trap that throws the compiled method away on the file that does (twice in the reference corpus).
      */
     int refineAc(HuffmanTable table, short[] out, int base, int start, int end, int low, int last)
             throws CorruptJpegException {
@@ -258,7 +260,7 @@ final class EntropyReader {
                     int at = base + zigzag[k];
                     int coefficient = out[at];
                     if (coefficient != 0) {
-                        if (bits < 1) {
+                        if (bits < 32) {
                             this.acc = acc;
                             this.bits = bits;
                             fill();
@@ -289,7 +291,7 @@ final class EntropyReader {
                 int at = base + zigzag[k];
                 int coefficient = out[at];
                 if (coefficient != 0) {
-                    if (bits < 1) {
+                    if (bits < 32) {
                         this.acc = acc;
                         this.bits = bits;
                         fill();
