@@ -39,34 +39,28 @@ final class RowFilters {
         }
     }
 
+    /**
+     * Sub for 4 and 3 bytes a pixel runs one channel at a time. With the channels interleaved in one loop C2
+     * unrolled it sixteen deep to try vector instructions, a compile of 100 ms (60 for 3 bytes) in the middle of
+     * the first PNG; a channel's loop compiles in a few and its running sum still stays in a register.
+     */
     private static void sub4(byte[] cur, int end) {
-        int a0 = 0;
-        int a1 = 0;
-        int a2 = 0;
-        int a3 = 0;
-        for (int i = 4; i < end; i += 4) {
-            a0 += cur[i];
-            a1 += cur[i + 1];
-            a2 += cur[i + 2];
-            a3 += cur[i + 3];
-            cur[i] = (byte) a0;
-            cur[i + 1] = (byte) a1;
-            cur[i + 2] = (byte) a2;
-            cur[i + 3] = (byte) a3;
+        for (int channel = 4; channel < 8; channel++) {
+            int left = 0;
+            for (int i = channel; i < end; i += 4) {
+                left += cur[i];
+                cur[i] = (byte) left;
+            }
         }
     }
 
     private static void sub3(byte[] cur, int end) {
-        int a0 = 0;
-        int a1 = 0;
-        int a2 = 0;
-        for (int i = 3; i < end; i += 3) {
-            a0 += cur[i];
-            a1 += cur[i + 1];
-            a2 += cur[i + 2];
-            cur[i] = (byte) a0;
-            cur[i + 1] = (byte) a1;
-            cur[i + 2] = (byte) a2;
+        for (int channel = 3; channel < 6; channel++) {
+            int left = 0;
+            for (int i = channel; i < end; i += 3) {
+                left += cur[i];
+                cur[i] = (byte) left;
+            }
         }
     }
 
