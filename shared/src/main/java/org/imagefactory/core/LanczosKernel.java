@@ -118,13 +118,13 @@ final class LanczosKernel {
     }
 
     /**
-     * Output row {@code y} of the vertical pass, one plane at a time, over {@code rows}: the source rows under its
-     * kernel in order, as planes. Four rows per sweep keep the sum in registers longer; the loops are plain
+     * Output row {@code y} of the vertical pass into the first {@code planes} planes of {@code out}, one plane at
+     * a time, over {@code rows}: the source rows under its kernel in order, as planes. Four rows per sweep keep the sum in registers longer; the loops are plain
      * multiply-adds over arrays indexed alike, which the JIT turns into vector instructions.
      */
-    void filterColumns(int y, int[][][] rows, int[][] out, int count) {
+    void filterColumns(int y, int[][][] rows, int[][] out, int planes, int count) {
         int w = y * taps;
-        for (int c = 0; c < out.length; c++) {
+        for (int c = 0; c < planes; c++) {
             int[] acc = out[c];
             Arrays.fill(acc, 0, count, HALF);
             int t = 0;
@@ -172,10 +172,10 @@ final class LanczosKernel {
      * ±2^25 (it is at most 255 times the weights' absolute sum, which for Lanczos-3 is about 1.3 · 2^14, far from
      * the 8 · 2^14 that would overflow), so every partial sum is an integer well inside 53 bits, the arithmetic is
      * exact, and the halves come apart again as integers. Two sums per pair, over even and odd taps, keep the
-     * adder's latency out of the way.
+     * adder's latency out of the way. {@code planes} always has an alpha plane (all 255s for an opaque image,
+     * which filters to exactly 255), so no branch on alpha sits in this loop.
      */
     void filterRow(int[][] planes, double[][] pairs, int[] dst, int offset, int count) {
-        boolean alpha = planes.length == 4;
         double[] redBlue = pairs[0];
         double[] greenAlpha = pairs[1];
         pair(planes, redBlue, greenAlpha);
@@ -201,8 +201,8 @@ final class LanczosKernel {
             long ga = (long) (ga0 + ga1);
             int r = (int) (rb << LOW_SHIFT >> LOW_SHIFT);
             int g = (int) (ga << LOW_SHIFT >> LOW_SHIFT);
-            int a = alpha ? clamp((int) (ga - g >> PAIR_BITS) >> BITS) << 24 : 0xFF000000;
-            dst[offset + i] = a | clamp(r >> BITS) << 16 | clamp(g >> BITS) << 8
+            int a = clamp((int) (ga - g >> PAIR_BITS) >> BITS);
+            dst[offset + i] = a << 24 | clamp(r >> BITS) << 16 | clamp(g >> BITS) << 8
                     | clamp((int) (rb - r >> PAIR_BITS) >> BITS);
         }
     }
@@ -211,19 +211,13 @@ final class LanczosKernel {
         int[] r = planes[0];
         int[] g = planes[1];
         int[] b = planes[2];
+        int[] a = planes[3];
         int n = r.length;
         for (int x = 0; x < n; x++) {
             redBlue[x] = r[x] + b[x] * PAIR_SCALE;
         }
-        if (planes.length == 4) {
-            int[] a = planes[3];
-            for (int x = 0; x < n; x++) {
-                greenAlpha[x] = g[x] + a[x] * PAIR_SCALE;
-            }
-        } else {
-            for (int x = 0; x < n; x++) {
-                greenAlpha[x] = g[x];
-            }
+        for (int x = 0; x < n; x++) {
+            greenAlpha[x] = g[x] + a[x] * PAIR_SCALE;
         }
     }
 

@@ -54,14 +54,21 @@ final class Resampler {
     private static void filter(BoxShrink rows, int sh, int width, int height, boolean alpha, int[] dst) {
         int sw = rows.width();
         int planes = alpha ? 4 : 3;
+        int[] opaque = alpha ? null : new int[sw];
+        if (opaque != null) {
+            Arrays.fill(opaque, 255);
+        }
         LanczosKernel down = height == sh ? null : LanczosKernel.of(sh, height);
         LanczosKernel across = width == sw ? null : LanczosKernel.of(sw, width);
         int window = down == null ? 1 : down.taps;
-        int[][][] ring = new int[window][planes][sw];
+        int[][][] ring = new int[window][][];
+        for (int t = 0; t < window; t++) {
+            ring[t] = planes(planes, sw, opaque);
+        }
         int[] ringRow = new int[window];
         Arrays.fill(ringRow, -1);
         int[][][] under = new int[window][][];
-        int[][] column = down == null ? null : new int[planes][sw];
+        int[][] column = down == null ? null : planes(planes, sw, opaque);
         double[][] pairs = across == null ? null : new double[2][sw + across.padded - across.taps];
         for (int y = 0; y < height; y++) {
             int[][] filtered;
@@ -71,7 +78,7 @@ final class Resampler {
                 for (int t = 0; t < window; t++) {
                     under[t] = row(rows, down.start[y] + t, ring, ringRow);
                 }
-                down.filterColumns(y, under, column, sw);
+                down.filterColumns(y, under, column, planes, sw);
                 filtered = column;
             }
             if (across == null) {
@@ -80,6 +87,23 @@ final class Resampler {
                 across.filterRow(filtered, pairs, dst, y * width, width);
             }
         }
+    }
+
+    /**
+     * Red, green, blue and alpha planes of {@code width} samples. An opaque image's alpha plane is {@code opaque},
+     * all 255s, shared and never written: the passes work on the colour planes only, and the code that packs
+     * pixels reads alpha from a plane either way. A branch on alpha there would be compiled as a trap while
+     * only opaque images come and send the compiled filters back to the interpreter on the first translucent one.
+     */
+    private static int[][] planes(int planes, int width, int[] opaque) {
+        int[][] rgba = new int[4][];
+        for (int c = 0; c < planes; c++) {
+            rgba[c] = new int[width];
+        }
+        if (opaque != null) {
+            rgba[3] = opaque;
+        }
+        return rgba;
     }
 
     /** Row {@code y} of the shrunk source, from the ring when it is there; each row is made once. */
@@ -96,10 +120,9 @@ final class Resampler {
         int[] r = planes[0];
         int[] g = planes[1];
         int[] b = planes[2];
-        int[] a = planes.length == 4 ? planes[3] : null;
+        int[] a = planes[3];
         for (int x = 0; x < count; x++) {
-            int alpha = a == null ? 0xFF000000 : a[x] << 24;
-            dst[offset + x] = alpha | r[x] << 16 | g[x] << 8 | b[x];
+            dst[offset + x] = a[x] << 24 | r[x] << 16 | g[x] << 8 | b[x];
         }
     }
 
