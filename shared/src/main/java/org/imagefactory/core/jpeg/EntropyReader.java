@@ -1,8 +1,6 @@
 package org.imagefactory.core.jpeg;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import java.nio.ByteBuffer;
 
 /**
  * Reads the entropy-coded bits of a scan, removing stuffed zero bytes. At a marker or the end of the data it
@@ -11,10 +9,14 @@ import java.nio.ByteOrder;
  */
 final class EntropyReader {
 
-    private static final VarHandle BIG_ENDIAN_LONG =
-            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-
     private final byte[] data;
+    /**
+     * {@code data} for reading 8 bytes at once. Not a byte-array-view {@code VarHandle}: C2 compiles a call
+     * through one on the assumption that its class is the only {@code VarHandle} subclass loaded, and the first
+     * other one the JDK loads (it did a second into the benchmark's first pass) throws away every compiled
+     * method of the entropy decoder at once.
+     */
+    private final ByteBuffer bigEndian;
     private final int end;
     private int pos;
     private long acc;
@@ -31,13 +33,14 @@ final class EntropyReader {
 
     EntropyReader(byte[] data, int pos, int end) {
         this.data = data;
+        this.bigEndian = ByteBuffer.wrap(data);
         this.pos = pos;
         this.end = end;
     }
 
     private void fill() {
         if (pos + 8 <= end) {
-            long next = (long) BIG_ENDIAN_LONG.get(data, pos);
+            long next = bigEndian.getLong(pos);
             long inverted = ~next;
             // No 0xFF among the next 8 bytes (no stuffing, no marker): append as many as fit at once.
             if (((inverted - 0x0101010101010101L) & ~inverted & 0x8080808080808080L) == 0) {
