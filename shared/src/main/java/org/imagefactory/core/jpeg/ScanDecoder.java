@@ -74,54 +74,94 @@ final class ScanDecoder {
 
     /**
      * Decodes one row of MCUs. A call per row rather than one loop over the scan: the JIT compiles this method
-     * as a whole early in the first file, instead of replacing a long-running loop mid-way.
+     * as a whole early in the first file, instead of replacing a long-running loop mid-way. The scan's kind is
+     * chosen here, once a row, and each kind has a row method of its own: a per-block choice compiled before a
+     * kind first appeared (the first baseline file, the first DC scan after AC ones) sent the whole decoder back
+     * to the interpreter and through C2 again.
      */
     private void decodeRow(int my, int wide, int restartInterval) throws CorruptJpegException {
-        boolean single = components.length == 1;
+        switch (mode) {
+            case SEQUENTIAL -> sequentialRow(my, wide, restartInterval);
+            case DC_FIRST, DC_REFINE -> dcRow(my, wide, restartInterval);
+            default -> acRow(my, wide, restartInterval);
+        }
+    }
+
+    private void sequentialRow(int my, int wide, int restartInterval) throws CorruptJpegException {
         for (int mx = 0; mx < wide; mx++) {
-            if (restartInterval > 0) {
-                if (untilRestart == 0) {
-                    in.restart(nextRestart);
-                    nextRestart = (nextRestart + 1) & 7;
-                    untilRestart = restartInterval;
-                    eobRun = 0;
-                    for (Component c : components) {
-                        c.dcPredictor = 0;
-                    }
-                }
-                untilRestart--;
-            }
-            if (single) {
-                decodeBlock(0, my, mx);
+            restartIfDue(restartInterval);
+            mcu(my, mx, true);
+            in.checkNotOverrun();
+        }
+    }
+
+    private void dcRow(int my, int wide, int restartInterval) throws CorruptJpegException {
+        for (int mx = 0; mx < wide; mx++) {
+            restartIfDue(restartInterval);
+            mcu(my, mx, false);
+            in.checkNotOverrun();
+        }
+    }
+
+    /** AC scans of a progressive file have one component (T.81 G.1.1.1.1), so an MCU is one block. */
+    private void acRow(int my, int wide, int restartInterval) throws CorruptJpegException {
+        Component c = components[0];
+        HuffmanTable table = acTables[0];
+        boolean first = mode == AC_FIRST;
+        for (int mx = 0, block = my * c.blocksWide; mx < wide; mx++, block++) {
+            restartIfDue(restartInterval);
+            if (first) {
+                acFirst(c, block, table);
             } else {
-                for (int i = 0; i < components.length; i++) {
-                    Component c = components[i];
-                    for (int y = 0; y < c.v; y++) {
-                        for (int x = 0; x < c.h; x++) {
-                            decodeBlock(i, my * c.v + y, mx * c.h + x);
-                        }
-                    }
-                }
+                acRefine(c, block, table);
             }
             in.checkNotOverrun();
         }
     }
 
-    private void decodeBlock(int i, int row, int col) throws CorruptJpegException {
-        Component c = components[i];
-        switch (mode) {
-            case SEQUENTIAL -> sequential(c, dcTables[i], acTables[i], row, col);
-            case DC_FIRST -> {
-                c.dcPredictor += dcDifference(dcTables[i]);
-                c.dc[row * c.blocksWide + col] = (short) (c.dcPredictor << low);
-            }
-            case DC_REFINE -> {
-                if (in.bit() != 0) {
-                    c.dc[row * c.blocksWide + col] |= (short) (1 << low);
+    private void restartIfDue(int restartInterval) throws CorruptJpegException {
+        if (restartInterval > 0) {
+            if (untilRestart == 0) {
+                in.restart(nextRestart);
+                nextRestart = (nextRestart + 1) & 7;
+                untilRestart = restartInterval;
+                eobRun = 0;
+                for (Component c : components) {
+                    c.dcPredictor = 0;
                 }
             }
-            case AC_FIRST -> acFirst(c, row * c.blocksWide + col, acTables[i]);
-            default -> acRefine(c, row * c.blocksWide + col, acTables[i]);
+            untilRestart--;
+        }
+    }
+
+    /**
+     * The blocks of one MCU, sequential or DC; {@code sequential} is a constant where this is inlined, so each row
+     * method compiles only its own kind.
+     */
+    private void mcu(int my, int mx, boolean sequential) throws CorruptJpegException {
+        if (components.length == 1) {
+            block(0, my, mx, sequential);
+            return;
+        }
+        for (int i = 0; i < components.length; i++) {
+            Component c = components[i];
+            for (int y = 0; y < c.v; y++) {
+                for (int x = 0; x < c.h; x++) {
+                    block(i, my * c.v + y, mx * c.h + x, sequential);
+                }
+            }
+        }
+    }
+
+    private void block(int i, int row, int col, boolean sequential) throws CorruptJpegException {
+        Component c = components[i];
+        if (sequential) {
+            sequential(c, dcTables[i], acTables[i], row, col);
+        } else if (mode == DC_FIRST) {
+            c.dcPredictor += dcDifference(dcTables[i]);
+            c.dc[row * c.blocksWide + col] = (short) (c.dcPredictor << low);
+        } else if (in.bit() != 0) {
+            c.dc[row * c.blocksWide + col] |= (short) (1 << low);
         }
     }
 
