@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.ToIntFunction;
 
 /**
  * probe → decode → resize → orient → encode. One instance holds only immutable options and may be shared by any
@@ -80,25 +79,46 @@ public final class ResizePipeline {
     /** Returns false, having rendered nothing, when the JPEG decoder leaves the file to ImageIO. */
     private boolean renderFromOneJpegDecode(Path source, SourceInfo info, List<VariantSpec> specs,
             SourceDecoder.Resolution[] resolutions, Rendition[] renditions) throws IOException {
-        int[] scales = Arrays.stream(resolutions).mapToInt(SourceDecoder.Resolution::jpegScale).distinct().sorted()
-                .toArray();
+        int[] scaleOf = new int[resolutions.length];
+        for (int i = 0; i < resolutions.length; i++) {
+            scaleOf[i] = resolutions[i].jpegScale();
+        }
+        int[] scales = distinctAscending(scaleOf);
         long start = System.nanoTime();
         BufferedImage[] decoded = SourceDecoder.decodeJpeg(source, scales, options.maxSourcePixels());
         if (decoded == null) {
             return false;
         }
-        finishEach(decoded, scales, SourceDecoder.Resolution::jpegScale, info, specs, resolutions, renditions,
-                System.nanoTime() - start);
+        finishEach(decoded, scales, scaleOf, info, specs, renditions, System.nanoTime() - start);
         return true;
     }
 
-    /** Makes each variant from the decoded image of its resolution; {@code decoded[k]} is at {@code keys[k]}. */
-    private void finishEach(BufferedImage[] decoded, int[] keys, ToIntFunction<SourceDecoder.Resolution> key,
-            SourceInfo info, List<VariantSpec> specs, SourceDecoder.Resolution[] resolutions, Rendition[] renditions,
-            long decodeNanos) throws IOException {
+    /** Returns false, having rendered nothing, when the PNG decoder leaves the file to ImageIO. */
+    private boolean renderFromOnePngDecode(Path source, SourceInfo info, List<VariantSpec> specs,
+            SourceDecoder.Resolution[] resolutions, Rendition[] renditions) throws IOException {
+        int[] subsamplingOf = new int[resolutions.length];
+        for (int i = 0; i < resolutions.length; i++) {
+            subsamplingOf[i] = resolutions[i].subsampling();
+        }
+        int[] subsamplings = distinctAscending(subsamplingOf);
+        long start = System.nanoTime();
+        BufferedImage[] decoded = SourceDecoder.decodePng(source, info, subsamplings);
+        if (decoded == null) {
+            return false;
+        }
+        finishEach(decoded, subsamplings, subsamplingOf, info, specs, renditions, System.nanoTime() - start);
+        return true;
+    }
+
+    /**
+     * Makes each variant from the decoded image of its resolution: {@code decoded[k]} is at {@code keys[k]}, and
+     * variant {@code i} wants {@code keyOf[i]}.
+     */
+    private void finishEach(BufferedImage[] decoded, int[] keys, int[] keyOf, SourceInfo info,
+            List<VariantSpec> specs, Rendition[] renditions, long decodeNanos) throws IOException {
         for (int k = 0; k < keys.length; k++) {
             for (int i = 0; i < specs.size(); i++) {
-                if (key.applyAsInt(resolutions[i]) == keys[k]) {
+                if (keyOf[i] == keys[k]) {
                     renditions[i] = finish(decoded[k], info, specs.get(i), decodeNanos);
                 }
             }
@@ -107,19 +127,20 @@ public final class ResizePipeline {
         }
     }
 
-    /** Returns false, having rendered nothing, when the PNG decoder leaves the file to ImageIO. */
-    private boolean renderFromOnePngDecode(Path source, SourceInfo info, List<VariantSpec> specs,
-            SourceDecoder.Resolution[] resolutions, Rendition[] renditions) throws IOException {
-        int[] subsamplings = Arrays.stream(resolutions).mapToInt(SourceDecoder.Resolution::subsampling).distinct()
-                .sorted().toArray();
-        long start = System.nanoTime();
-        BufferedImage[] decoded = SourceDecoder.decodePng(source, info, subsamplings);
-        if (decoded == null) {
-            return false;
+    /**
+     * The distinct values, smallest first. Plain loops rather than a stream: every lambda a first render meets
+     * costs the JVM a generated class and C2 time on its bytecode generator, in the middle of the first image.
+     */
+    private static int[] distinctAscending(int[] values) {
+        int[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int count = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                sorted[count++] = sorted[i];
+            }
         }
-        finishEach(decoded, subsamplings, SourceDecoder.Resolution::subsampling, info, specs, resolutions,
-                renditions, System.nanoTime() - start);
-        return true;
+        return Arrays.copyOf(sorted, count);
     }
 
     private void renderWithImageIo(Path source, SourceInfo info, List<VariantSpec> specs,

@@ -4,7 +4,6 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
-import java.util.stream.IntStream;
 
 /**
  * Walks a JPEG's markers, decodes its scans at one or more reduced sizes and hands the samples to
@@ -536,8 +535,17 @@ final class FrameDecoder {
 
     /** Indices into {@code scales}, from the smallest output to the largest. */
     private int[] smallestFirst() {
-        return IntStream.range(0, scales.length).boxed()
-                .sorted((a, b) -> Integer.compare(scales[b], scales[a])).mapToInt(Integer::intValue).toArray();
+        int[] order = new int[scales.length];
+        for (int i = 0; i < order.length; i++) {
+            int at = i;
+            // Insertion sort by descending scale: a handful of entries, and no lambda for the JVM to spin up.
+            while (at > 0 && scales[order[at - 1]] < scales[i]) {
+                order[at] = order[at - 1];
+                at--;
+            }
+            order[at] = i;
+        }
+        return order;
     }
 
     private void releaseCoefficients() {
