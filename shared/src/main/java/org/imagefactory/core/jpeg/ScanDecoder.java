@@ -33,6 +33,17 @@ final class ScanDecoder {
     private final int mode;
     private final ScaledIdct idct;
     private final short[] block = new short[64];
+    /**
+     * The blocks of one MCU, in coding order: block {@code b} belongs to {@code components[blockComponent[b]]} and
+     * sits at block row {@code my * blockRows[b] + blockRow[b]}, column {@code mx * blockColumns[b] +
+     * blockColumn[b]} of MCU (mx, my). A scan of one component has one block an MCU.
+     */
+    private final int mcuBlocks;
+    private final int[] blockComponent;
+    private final int[] blockRows;
+    private final int[] blockRow;
+    private final int[] blockColumns;
+    private final int[] blockColumn;
     private int eobRun;
     /** MCUs left before the next restart marker, and that marker's number. */
     private int untilRestart;
@@ -48,6 +59,30 @@ final class ScanDecoder {
         this.spectralEnd = spectralEnd;
         this.low = low;
         this.idct = idct;
+        int blocks = 0;
+        for (Component c : components) {
+            blocks += components.length == 1 ? 1 : c.h * c.v;
+        }
+        mcuBlocks = blocks;
+        blockComponent = new int[blocks];
+        blockRows = new int[blocks];
+        blockRow = new int[blocks];
+        blockColumns = new int[blocks];
+        blockColumn = new int[blocks];
+        for (int i = 0, b = 0; i < components.length; i++) {
+            Component c = components[i];
+            int rows = components.length == 1 ? 1 : c.v;
+            int columns = components.length == 1 ? 1 : c.h;
+            for (int y = 0; y < rows; y++) {
+                for (int x = 0; x < columns; x++, b++) {
+                    blockComponent[b] = i;
+                    blockRows[b] = rows;
+                    blockRow[b] = y;
+                    blockColumns[b] = columns;
+                    blockColumn[b] = x;
+                }
+            }
+        }
         if (!progressive) {
             mode = SEQUENTIAL;
         } else if (spectralStart == 0) {
@@ -75,46 +110,77 @@ final class ScanDecoder {
     /**
      * Decodes one row of MCUs. A call per row rather than one loop over the scan: the JIT compiles this method
      * as a whole early in the first file, instead of replacing a long-running loop mid-way. The scan's kind is
-     * chosen here, once a row, and each kind has a row method of its own: a per-block choice compiled before a
-     * kind first appeared (the first baseline file, the first DC scan after AC ones) sent the whole decoder back
-     * to the interpreter and through C2 again.
+     * chosen here, once a row, and each kind has a row method of its own with no other kind's code in it: a
+     * per-block choice, compiled before a kind first appeared (the first baseline file, a DC refinement after AC
+     * scans), sent the decoder back to the interpreter and through C2 again.
      */
     private void decodeRow(int my, int wide, int restartInterval) throws CorruptJpegException {
         switch (mode) {
             case SEQUENTIAL -> sequentialRow(my, wide, restartInterval);
-            case DC_FIRST, DC_REFINE -> dcRow(my, wide, restartInterval);
-            default -> acRow(my, wide, restartInterval);
+            case DC_FIRST -> dcFirstRow(my, wide, restartInterval);
+            case DC_REFINE -> dcRefineRow(my, wide, restartInterval);
+            case AC_FIRST -> acFirstRow(my, wide, restartInterval);
+            default -> acRefineRow(my, wide, restartInterval);
         }
     }
 
     private void sequentialRow(int my, int wide, int restartInterval) throws CorruptJpegException {
         for (int mx = 0; mx < wide; mx++) {
             restartIfDue(restartInterval);
-            mcu(my, mx, true);
+            for (int b = 0; b < mcuBlocks; b++) {
+                int i = blockComponent[b];
+                sequential(components[i], dcTables[i], acTables[i], my * blockRows[b] + blockRow[b],
+                        mx * blockColumns[b] + blockColumn[b]);
+            }
             in.checkNotOverrun();
         }
     }
 
-    private void dcRow(int my, int wide, int restartInterval) throws CorruptJpegException {
+    private void dcFirstRow(int my, int wide, int restartInterval) throws CorruptJpegException {
         for (int mx = 0; mx < wide; mx++) {
             restartIfDue(restartInterval);
-            mcu(my, mx, false);
+            for (int b = 0; b < mcuBlocks; b++) {
+                Component c = components[blockComponent[b]];
+                c.dcPredictor += dcDifference(dcTables[blockComponent[b]]);
+                c.dc[(my * blockRows[b] + blockRow[b]) * c.blocksWide + mx * blockColumns[b] + blockColumn[b]] =
+                        (short) (c.dcPredictor << low);
+            }
+            in.checkNotOverrun();
+        }
+    }
+
+    private void dcRefineRow(int my, int wide, int restartInterval) throws CorruptJpegException {
+        short bit = (short) (1 << low);
+        for (int mx = 0; mx < wide; mx++) {
+            restartIfDue(restartInterval);
+            for (int b = 0; b < mcuBlocks; b++) {
+                Component c = components[blockComponent[b]];
+                if (in.bit() != 0) {
+                    c.dc[(my * blockRows[b] + blockRow[b]) * c.blocksWide + mx * blockColumns[b] + blockColumn[b]]
+                            |= bit;
+                }
+            }
             in.checkNotOverrun();
         }
     }
 
     /** AC scans of a progressive file have one component (T.81 G.1.1.1.1), so an MCU is one block. */
-    private void acRow(int my, int wide, int restartInterval) throws CorruptJpegException {
+    private void acFirstRow(int my, int wide, int restartInterval) throws CorruptJpegException {
         Component c = components[0];
         HuffmanTable table = acTables[0];
-        boolean first = mode == AC_FIRST;
         for (int mx = 0, block = my * c.blocksWide; mx < wide; mx++, block++) {
             restartIfDue(restartInterval);
-            if (first) {
-                acFirst(c, block, table);
-            } else {
-                acRefine(c, block, table);
-            }
+            acFirst(c, block, table);
+            in.checkNotOverrun();
+        }
+    }
+
+    private void acRefineRow(int my, int wide, int restartInterval) throws CorruptJpegException {
+        Component c = components[0];
+        HuffmanTable table = acTables[0];
+        for (int mx = 0, block = my * c.blocksWide; mx < wide; mx++, block++) {
+            restartIfDue(restartInterval);
+            acRefine(c, block, table);
             in.checkNotOverrun();
         }
     }
@@ -131,37 +197,6 @@ final class ScanDecoder {
                 }
             }
             untilRestart--;
-        }
-    }
-
-    /**
-     * The blocks of one MCU, sequential or DC; {@code sequential} is a constant where this is inlined, so each row
-     * method compiles only its own kind.
-     */
-    private void mcu(int my, int mx, boolean sequential) throws CorruptJpegException {
-        if (components.length == 1) {
-            block(0, my, mx, sequential);
-            return;
-        }
-        for (int i = 0; i < components.length; i++) {
-            Component c = components[i];
-            for (int y = 0; y < c.v; y++) {
-                for (int x = 0; x < c.h; x++) {
-                    block(i, my * c.v + y, mx * c.h + x, sequential);
-                }
-            }
-        }
-    }
-
-    private void block(int i, int row, int col, boolean sequential) throws CorruptJpegException {
-        Component c = components[i];
-        if (sequential) {
-            sequential(c, dcTables[i], acTables[i], row, col);
-        } else if (mode == DC_FIRST) {
-            c.dcPredictor += dcDifference(dcTables[i]);
-            c.dc[row * c.blocksWide + col] = (short) (c.dcPredictor << low);
-        } else if (in.bit() != 0) {
-            c.dc[row * c.blocksWide + col] |= (short) (1 << low);
         }
     }
 
