@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -64,22 +63,10 @@ final class CacheIndex {
                     + " (" + e + "); files already there are not counted against cacheMaxBytes");
             return;
         }
-        found.sort(Comparator.comparing(entry -> madeAt(entry.getKey(), entry.getValue())));
+        found.sort(Comparator.comparing(entry -> entry.getValue().lastModifiedTime()));
         synchronized (this) {
             found.forEach(entry -> put(entry.getKey(), entry.getValue().size()));
             evict(null);
-        }
-    }
-
-    /**
-     * When a cached file was written. Its modification time is its source's (see {@code PictureHandler.store}); the
-     * status-change time is when that stamp was set, where the file system has one.
-     */
-    private static FileTime madeAt(Path file, BasicFileAttributes attributes) {
-        try {
-            return (FileTime) Files.getAttribute(file, "unix:ctime");
-        } catch (IOException | RuntimeException e) {
-            return attributes.lastModifiedTime();
         }
     }
 

@@ -6,12 +6,10 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,8 +44,6 @@ final class PictureHandler {
     private final Path cacheRoot;
     private final CacheIndex cacheIndex;
     private final VariantLadder ladder;
-    /** Set once the cache's file system is found to round modification times to more than a second. */
-    private volatile boolean coarseCacheTimes;
     private final UrlSigner signer;
     private final ProbeCache probes;
     private final AdmissionControl admission;
@@ -329,8 +325,7 @@ final class PictureHandler {
     }
 
     /**
-     * The cached variant, opened, unless it is missing, made from another version of its source or gone by the
-     * time it is opened.
+     * The cached variant, opened, unless it is missing, older than its source or gone by the time it is opened.
      */
     private Reply cached(Path cached, SourceFile source) {
         BasicFileAttributes attributes = fresh(cached, source);
@@ -346,34 +341,18 @@ final class PictureHandler {
         return new Reply(file, "hit", null);
     }
 
-    /**
-     * The attributes of the cached variant, or {@code null} when it is missing or was made from another version of
-     * its source. A variant carries its source's modification time (see {@link #store}), so a source replaced by
-     * an *older* file ({@code rsync -a}, {@code cp -p}, a restored backup) is noticed too, not only an edited one.
-     */
-    private BasicFileAttributes fresh(Path cached, SourceFile source) {
+    /** The attributes of the cached variant, or {@code null} when it is missing or older than its source. */
+    private static BasicFileAttributes fresh(Path cached, SourceFile source) {
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(cached, BasicFileAttributes.class);
         } catch (IOException e) {
             return null;
         }
-        if (!attributes.isRegularFile() || !madeFrom(attributes.lastModifiedTime(), source.modified())) {
+        if (!attributes.isRegularFile() || attributes.lastModifiedTime().compareTo(source.modified()) < 0) {
             return null;
         }
         return attributes;
-    }
-
-    /**
-     * Whether a variant stamped {@code variant} was made from a source modified at {@code source}: the same time,
-     * to the second that every file system keeps; where the cache's file system cannot keep even that, a variant
-     * at least as new as its source.
-     */
-    private boolean madeFrom(FileTime variant, FileTime source) {
-        if (variant.to(TimeUnit.SECONDS) == source.to(TimeUnit.SECONDS)) {
-            return true;
-        }
-        return coarseCacheTimes && variant.compareTo(source) >= 0;
     }
 
     private Reply generate(SourceFile source, SourceInfo info, VariantSpec spec, Path cached) throws IOException {
@@ -392,27 +371,15 @@ final class PictureHandler {
                     + "; lower maxConcurrent or give the JVM more heap");
         }
         statistics.generated.increment();
-        return new Reply(store(cached, rendition.data(), source.modified()), "generated", rendition.timings());
+        return new Reply(store(cached, rendition.data()), "generated", rendition.timings());
     }
 
-    /**
-     * Writes the variant to the cache, stamped with its source's modification time, which {@link #fresh} checks;
-     * a cache that cannot be written is reported once and served around.
-     */
-    private Payload store(Path cached, byte[] data, FileTime sourceModified) {
+    /** Writes the variant to the cache; a cache that cannot be written is reported once and served around. */
+    private Payload store(Path cached, byte[] data) {
         try {
             AtomicFiles.write(cached, data);
-            Files.setLastModifiedTime(cached, sourceModified);
             known.forgetFile(cached);
             BasicFileAttributes attributes = Files.readAttributes(cached, BasicFileAttributes.class);
-            if (!coarseCacheTimes && attributes.lastModifiedTime().to(TimeUnit.SECONDS)
-                    != sourceModified.to(TimeUnit.SECONDS)) {
-                coarseCacheTimes = true;
-                LOG.log(System.Logger.Level.WARNING, "imagefactory: the file system of the cache folder " + cacheRoot
-                        + " does not keep modification times to the second; a cached variant is now trusted when it"
-                        + " is newer than its source, so a source replaced by an older file keeps its old variants."
-                        + " Put cacheDir on another file system.");
-            }
             cacheIndex.written(cached, attributes.size());
             long modified = attributes.lastModifiedTime().toMillis();
             return new Payload.InMemory(data, modified, Payload.fileTag(modified, attributes.size()));

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -191,26 +190,6 @@ public abstract class FilterContract {
         assertThat(header(after, "Server-Timing")).endsWith("cache;desc=generated");
         assertThat(TestImages.centre(image(after)) & 0xff).isGreaterThan(150);
         assertThat(header(after, "ETag")).isNotEqualTo(header(before, "ETag"));
-    }
-
-    @Test
-    void aSourceReplacedByAnOlderFileIsRegeneratedToo() throws Exception {
-        Path source = sites.pictures("any").resolve("photos/restored.jpg");
-        TestImages.write(source, TestImages.picture(400, 300, Color.RED, false), "jpeg");
-        String url = "/any/picture/photos/restored.jpg?scalex=100";
-        HttpResponse<byte[]> before = http.get(url);
-        assertThat(header(before, "Server-Timing")).endsWith("cache;desc=generated");
-
-        Path older = source.resolveSibling("older.tmp");
-        TestImages.write(older, TestImages.picture(400, 300, Color.BLUE, false), "jpeg");
-        Files.setLastModifiedTime(older, FileTime.from(Instant.now().minus(Duration.ofDays(30))));
-        Files.move(older, source, StandardCopyOption.REPLACE_EXISTING);
-        HttpResponse<byte[]> after = http.get(url);
-
-        assertThat(header(after, "Server-Timing")).endsWith("cache;desc=generated");
-        assertThat(TestImages.centre(image(after)) & 0xff).isGreaterThan(150);
-        assertThat(header(after, "ETag")).isNotEqualTo(header(before, "ETag"));
-        assertThat(header(http.get(url), "Server-Timing")).endsWith("cache;desc=hit");
     }
 
     @ParameterizedTest
