@@ -21,8 +21,8 @@ import org.imagefactory.core.VariantSpec;
  * @param fileCheckInterval how long a repeated request trusts that the files it was served from are unchanged
  */
 record FilterSettings(String sourceRoot, String pregeneratedRoot, String cacheDir, SizePolicy sizePolicy,
-                      Set<Integer> allowedSizes, Set<Integer> allowedQualities, String signingKey, long maxSourcePixels, int maxConcurrent,
-                      int queueSize, Duration queueTimeout, long cacheMaxBytes, String cacheControl,
+                      Set<Integer> allowedSizes, Set<Integer> allowedQualities, String signingKey,
+                      long maxSourcePixels, int maxConcurrent, int queueSize, Duration queueTimeout, long cacheMaxBytes, String cacheControl,
                       int defaultQuality, Color background, Duration fileCheckInterval) {
 
     static final String CONTEXT_PARAM_PREFIX = "imagefactory.";

@@ -69,8 +69,8 @@ final class PictureHandler {
         this.cacheRoot = cacheRoot;
         this.known = new ReplyIndex(settings.fileCheckInterval().toNanos());
         this.cacheIndex = new CacheIndex(cacheRoot, settings.cacheMaxBytes(), known::forgetFile);
-        this.ladder = VariantLadder.of(pregenerated.configuredSizes(), settings.allowedSizes(), settings.defaultQuality(),
-                pregenerated.configuredQualities(), settings.allowedQualities());
+        this.ladder = VariantLadder.of(pregenerated.configuredSizes(), settings.allowedSizes(),
+                settings.defaultQuality(), pregenerated.configuredQualities(), settings.allowedQualities());
         this.signer = settings.signingKey() == null ? null : new UrlSigner(settings.signingKey());
         this.probes = new ProbeCache(pipeline);
         this.admission = new AdmissionControl(settings.maxConcurrent(), settings.queueSize(),

@@ -57,7 +57,10 @@ final class VariantLadder {
             case STRICT -> {
                 sizes.check(VariantRequest.SCALEX, request.scalex());
                 sizes.check(VariantRequest.SCALEY, request.scaley());
-                qualities.check(VariantRequest.QUALITY, request.quality());
+                // A quality changes nothing in a lossless encoding (and names no other file), so it is let be.
+                if (request.encoding() == null || request.encoding().lossy()) {
+                    qualities.check(VariantRequest.QUALITY, request.quality());
+                }
                 yield request;
             }
         };

@@ -53,6 +53,8 @@ class VariantLadderTest {
         assertThatThrownBy(() -> ladder.apply(SizePolicy.STRICT, VariantRequest.of("320", null, "jpeg", "61")))
                 .isInstanceOf(ImageFactoryException.class)
                 .hasMessageContaining("quality=61").hasMessageContaining("qualities [60, 80]");
+        VariantRequest lossless = VariantRequest.of("320", null, "png", "61");
+        assertThat(ladder.apply(SizePolicy.STRICT, lossless)).isEqualTo(lossless);
         VariantRequest odd = VariantRequest.of("333", "777", null, "37");
         assertThat(ladder.apply(SizePolicy.ANY, odd)).isEqualTo(odd);
     }

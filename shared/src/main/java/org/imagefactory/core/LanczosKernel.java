@@ -119,8 +119,9 @@ final class LanczosKernel {
 
     /**
      * Output row {@code y} of the vertical pass into the first {@code planes} planes of {@code out}, one plane at
-     * a time, over {@code rows}: the source rows under its kernel in order, as planes. Four rows per sweep keep the sum in registers longer; the loops are plain
-     * multiply-adds over arrays indexed alike, which the JIT turns into vector instructions.
+     * a time, over {@code rows}: the source rows under its kernel in order, as planes. Four rows per sweep keep
+     * the sum in registers longer; the loops are plain multiply-adds over arrays indexed alike, which the JIT
+     * turns into vector instructions.
      */
     void filterColumns(int y, int[][][] rows, int[][] out, int planes, int count) {
         int w = y * taps;

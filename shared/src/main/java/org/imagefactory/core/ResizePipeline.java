@@ -50,8 +50,8 @@ public final class ResizePipeline {
 
     /**
      * Makes several variants of one source, decoding it once: a JPEG in one pass at every DCT scale the variants
-     * need, a PNG in one pass at every subsampling, other formats once per ImageIO subsampling. Each rendition is byte for byte what {@link #render}
-     * makes for that variant alone, so a file made at build time is the file the filter would make. Renditions
+     * need, a PNG in one pass at every subsampling, other formats once per ImageIO subsampling. Each rendition is
+     * byte for byte what {@link #render} makes for that variant alone, so a file made at build time is the file the filter would make. Renditions
      * come back in the order of {@code specs}.
      */
     public List<Rendition> renderAll(Path source, SourceInfo info, List<VariantSpec> specs) throws IOException {

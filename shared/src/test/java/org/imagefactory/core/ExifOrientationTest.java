@@ -104,7 +104,8 @@ class ExifOrientationTest {
         g.drawImage(upright(), 0, 0, 600, 400, null);
         g.dispose();
         Path source = dir.resolve("large" + orientation + ".jpg");
-        Files.write(source, Fixtures.withExifOrientation(Fixtures.jpeg(stored(large, orientation), 90), orientation, true));
+        Files.write(source,
+                Fixtures.withExifOrientation(Fixtures.jpeg(stored(large, orientation), 90), orientation, true));
 
         Fixtures.Output output = Fixtures.render(source, "scalex=60&scaley=60&encoding=png");
 

@@ -12,9 +12,4 @@ import java.util.List;
  *              or null when there is none
  */
 public record DecodedPng(List<BufferedImage> images, byte[] iccp) {
-
-    /** The image of the first subsampling asked for. */
-    public BufferedImage image() {
-        return images.get(0);
-    }
 }

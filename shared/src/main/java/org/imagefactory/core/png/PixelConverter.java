@@ -85,8 +85,10 @@ final class PixelConverter {
 
     private void packed(byte[] row, int base, int x0, int step, int[] out, int at, int count) {
         int mask = (1 << bitDepth) - 1;
-        for (int k = 0, bit = x0 * bitDepth; k < count; k++, bit += step * bitDepth) {
-            int sample = row[base + (bit >>> 3)] >> (8 - bitDepth - (bit & 7)) & mask;
+        // A long: a row of 2^29 four-bit pixels is 2^31 bits.
+        long bit = (long) x0 * bitDepth;
+        for (int k = 0; k < count; k++, bit += (long) step * bitDepth) {
+            int sample = row[base + (int) (bit >>> 3)] >> (8 - bitDepth - (int) (bit & 7)) & mask;
             out[at + k] = lookup[sample];
         }
     }

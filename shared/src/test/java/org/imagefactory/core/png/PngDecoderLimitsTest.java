@@ -40,7 +40,7 @@ class PngDecoderLimitsTest {
         // Subsampling 4 keeps rows 1 and 5: the image data is cut inside row 8.
         byte[] cut = PngWriter.chunkBytes("IDAT", Arrays.copyOf(PngWriter.deflate(new byte[10 * 7]), 20));
         Path file = Files.write(dir.resolve("cut.png"), spliceImageData(png, cut));
-        assertThat(PngDecoder.decode(file, 9, 9, 4).image().getHeight()).isEqualTo(2);
+        assertThat(PngDecoder.decode(file, 9, 9, 4).images().get(0).getHeight()).isEqualTo(2);
         assertThatThrownBy(() -> PngDecoder.decode(file, 9, 9, 1)).isInstanceOf(ImageFactoryException.class)
                 .hasMessage(file + ": the image data is truncated");
     }
