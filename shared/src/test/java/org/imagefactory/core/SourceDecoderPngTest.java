@@ -38,7 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SourceDecoderPngTest {
 
     private static final int[] SUBSAMPLINGS = {1, 2, 3, 5};
-    private static final int[][] SIZES = {{1, 1}, {1, 9}, {9, 1}, {7, 9}, {33, 17}, {64, 6}};
+    private static final int[][] SIZES = {{1, 1}, {1, 9}, {9, 1}, {7, 9}, {33, 17}, {64, 6}, {131, 4}};
 
     @TempDir
     Path dir;
