@@ -65,48 +65,32 @@ public final class ResizePipeline {
             resolutions[i] = SourceDecoder.Resolution.of(info, size, DECODE_MARGIN);
         }
         Rendition[] renditions = new Rendition[specs.size()];
-        boolean done = switch (info.format()) {
-            case JPEG -> renderFromOneJpegDecode(source, info, specs, resolutions, renditions);
-            case PNG -> renderFromOnePngDecode(source, info, specs, resolutions, renditions);
-            default -> false;
-        };
-        if (!done) {
+        boolean ours = info.format() == Encoding.JPEG || info.format() == Encoding.PNG;
+        if (!ours || !renderFromOneDecode(source, info, specs, resolutions, renditions)) {
             renderWithImageIo(source, info, specs, resolutions, renditions);
         }
         return List.of(renditions);
     }
 
-    /** Returns false, having rendered nothing, when the JPEG decoder leaves the file to ImageIO. */
-    private boolean renderFromOneJpegDecode(Path source, SourceInfo info, List<VariantSpec> specs,
+    /**
+     * A JPEG decoded at every DCT scale, or a PNG at every subsampling, its variants need, in one pass. Returns
+     * false, having rendered nothing, when our decoder leaves the file to ImageIO.
+     */
+    private boolean renderFromOneDecode(Path source, SourceInfo info, List<VariantSpec> specs,
             SourceDecoder.Resolution[] resolutions, Rendition[] renditions) throws IOException {
-        int[] scaleOf = new int[resolutions.length];
+        boolean jpeg = info.format() == Encoding.JPEG;
+        int[] keyOf = new int[resolutions.length];
         for (int i = 0; i < resolutions.length; i++) {
-            scaleOf[i] = resolutions[i].jpegScale();
+            keyOf[i] = jpeg ? resolutions[i].jpegScale() : resolutions[i].subsampling();
         }
-        int[] scales = distinctAscending(scaleOf);
+        int[] keys = distinctAscending(keyOf);
         long start = System.nanoTime();
-        BufferedImage[] decoded = SourceDecoder.decodeJpeg(source, scales, options.maxSourcePixels());
+        BufferedImage[] decoded = jpeg ? SourceDecoder.decodeJpeg(source, keys, options.maxSourcePixels())
+                : SourceDecoder.decodePng(source, info, keys);
         if (decoded == null) {
             return false;
         }
-        finishEach(decoded, scales, scaleOf, info, specs, renditions, System.nanoTime() - start);
-        return true;
-    }
-
-    /** Returns false, having rendered nothing, when the PNG decoder leaves the file to ImageIO. */
-    private boolean renderFromOnePngDecode(Path source, SourceInfo info, List<VariantSpec> specs,
-            SourceDecoder.Resolution[] resolutions, Rendition[] renditions) throws IOException {
-        int[] subsamplingOf = new int[resolutions.length];
-        for (int i = 0; i < resolutions.length; i++) {
-            subsamplingOf[i] = resolutions[i].subsampling();
-        }
-        int[] subsamplings = distinctAscending(subsamplingOf);
-        long start = System.nanoTime();
-        BufferedImage[] decoded = SourceDecoder.decodePng(source, info, subsamplings);
-        if (decoded == null) {
-            return false;
-        }
-        finishEach(decoded, subsamplings, subsamplingOf, info, specs, renditions, System.nanoTime() - start);
+        finishEach(decoded, keys, keyOf, info, specs, renditions, System.nanoTime() - start);
         return true;
     }
 
