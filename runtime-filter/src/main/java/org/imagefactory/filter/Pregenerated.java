@@ -9,14 +9,12 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 import jakarta.servlet.ServletContext;
 
 import org.imagefactory.core.VariantManifest;
-import org.imagefactory.core.VariantRequest;
 
 /**
  * What the build plugin wrote: a folder on disk, or a folder of a web app that is not unpacked (then only the
@@ -147,7 +145,6 @@ final class Pregenerated {
         if (manifest == null) {
             return List.of();
         }
-        return manifest.variants().stream().map(VariantRequest::quality).filter(Objects::nonNull).distinct()
-                .toList();
+        return List.copyOf(manifest.qualities());
     }
 }

@@ -51,6 +51,13 @@ public record VariantManifest(List<VariantRequest> variants, List<String> files)
         return heights;
     }
 
+    /** The qualities the configuration names explicitly: the quality ladder's steps besides the default. */
+    public Set<Integer> qualities() {
+        Set<Integer> qualities = new TreeSet<>();
+        variants.stream().filter(v -> v.quality() != null).forEach(v -> qualities.add(v.quality()));
+        return qualities;
+    }
+
     /** Writes the manifest atomically. */
     public void write(Path file) throws IOException {
         StringBuilder text = new StringBuilder(HEADER).append('\n');
