@@ -2,7 +2,16 @@ package org.imagefactory.core;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Iterator;
@@ -27,9 +36,13 @@ final class ImageEncoder {
     static void encode(BufferedImage image, VariantSpec spec, PipelineOptions options, OutputStream out)
             throws IOException {
         Encoding encoding = spec.encoding();
-        BufferedImage pixels = encoding.supportsAlpha() ? image : flatten(image, options.background());
-        if (encoding == Encoding.BMP) {
-            pixels = redraw(pixels, BufferedImage.TYPE_3BYTE_BGR);
+        BufferedImage pixels;
+        if (encoding == Encoding.JPEG) {
+            pixels = rgbBytes(image, options.background());
+        } else if (encoding == Encoding.BMP) {
+            pixels = redraw(flatten(image, options.background()), BufferedImage.TYPE_3BYTE_BGR);
+        } else {
+            pixels = encoding.supportsAlpha() ? image : flatten(image, options.background());
         }
         ImageWriter writer = writerFor(encoding);
         try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
@@ -86,6 +99,61 @@ final class ImageEncoder {
             g.dispose();
         }
         return out;
+    }
+
+    /**
+     * An int image as 8-bit sRGB bytes in red, green, blue order, translucent pixels blended onto
+     * {@code background} the way Java2D's source-over does ({@link #flatten}). The JDK's JPEG writer copies rows
+     * of this layout with {@code System.arraycopy}; from an int image it converts each row through generic
+     * {@code Raster} code, which is slower and, on a fresh JVM, is more for the JIT to compile while the first
+     * pictures are made.
+     */
+    static BufferedImage rgbBytes(BufferedImage image, Color background) {
+        int width = image.getWidth();
+        int height = image.getHeight();
+        int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        byte[] rgb = new byte[width * height * 3];
+        if (image.getColorModel().hasAlpha()) {
+            blendBytes(pixels, rgb, background.getRGB());
+        } else {
+            splitBytes(pixels, rgb);
+        }
+        WritableRaster raster = Raster.createInterleavedRaster(new DataBufferByte(rgb, rgb.length), width, height,
+                width * 3, 3, new int[] {0, 1, 2}, null);
+        ColorModel model = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false,
+                Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+        return new BufferedImage(model, raster, false, null);
+    }
+
+    private static void splitBytes(int[] pixels, byte[] rgb) {
+        for (int i = 0, o = 0; i < pixels.length; i++, o += 3) {
+            int p = pixels[i];
+            rgb[o] = (byte) (p >> 16);
+            rgb[o + 1] = (byte) (p >> 8);
+            rgb[o + 2] = (byte) p;
+        }
+    }
+
+    private static void blendBytes(int[] pixels, byte[] rgb, int background) {
+        int red = (background >> 16) & 0xFF;
+        int green = (background >> 8) & 0xFF;
+        int blue = background & 0xFF;
+        for (int i = 0, o = 0; i < pixels.length; i++, o += 3) {
+            int p = pixels[i];
+            int a = p >>> 24;
+            int rest = 255 - a;
+            rgb[o] = (byte) (times(a, (p >> 16) & 0xFF) + times(rest, red));
+            rgb[o + 1] = (byte) (times(a, (p >> 8) & 0xFF) + times(rest, green));
+            rgb[o + 2] = (byte) (times(a, p & 0xFF) + times(rest, blue));
+        }
+    }
+
+    /**
+     * {@code a · b / 255} rounded, for 0..255 each, as Java2D's {@code mul8table} computes it: the product stays
+     * below 2^32, so the unsigned shift of the wrapped {@code int} is exact.
+     */
+    private static int times(int a, int b) {
+        return (a * b * 0x10101 + (1 << 23)) >>> 24;
     }
 
     /** The image drawn into a new one of {@code type}, or itself when it is of that type already. */

@@ -41,6 +41,32 @@ class TransparencyTest {
         return Fixtures.write(image, "png", dir.resolve("edge.png"));
     }
 
+    /**
+     * JPEG output blends translucent pixels onto the background itself, straight into the bytes the JPEG writer
+     * takes; every (alpha, channel) pair must come out as Java2D's source-over, which flattens for the other
+     * encodings, gives it.
+     */
+    @Test
+    void jpegBlendingAgreesWithJava2dForEveryAlphaAndChannel() {
+        BufferedImage pairs = new BufferedImage(256, 256, BufferedImage.TYPE_INT_ARGB);
+        for (int a = 0; a < 256; a++) {
+            for (int c = 0; c < 256; c++) {
+                pairs.setRGB(c, a, a << 24 | c << 16 | (255 - c) << 8 | (c * 7 & 0xFF));
+            }
+        }
+        Color background = new Color(51, 102, 204);
+
+        BufferedImage java2d = ImageEncoder.flatten(pairs, background);
+        BufferedImage bytes = ImageEncoder.rgbBytes(pairs, background);
+
+        for (int a = 0; a < 256; a++) {
+            for (int c = 0; c < 256; c++) {
+                assertThat(Integer.toHexString(bytes.getRGB(c, a))).as("alpha %d, channel %d", a, c)
+                        .isEqualTo(Integer.toHexString(java2d.getRGB(c, a)));
+            }
+        }
+    }
+
     @ParameterizedTest(name = "to {0}")
     @ValueSource(strings = {"jpeg", "bmp"})
     void transparencyBecomesWhiteByDefault(String encoding) throws IOException {
