@@ -42,10 +42,12 @@ final class EntropyReader {
         if (pos + 8 <= end) {
             long next = bigEndian.getLong(pos);
             long inverted = ~next;
-            // No 0xFF among the next 8 bytes (no stuffing, no marker): append as many as fit at once.
+            // No 0xFF among the next 8 bytes (no stuffing, no marker): append as many as fit at once. Four to
+            // eight bytes: the shift by 8·count is two shifts, since Java shifts a long by 64 not at all; a branch
+            // for eight (a scan's first fill) was compiled as a trap that sent the decoder back to the interpreter.
             if (((inverted - 0x0101010101010101L) & ~inverted & 0x8080808080808080L) == 0) {
                 int count = (64 - bits) >> 3;
-                acc = count == 8 ? next : (acc << (count << 3)) | (next >>> (64 - (count << 3)));
+                acc = ((acc << (count << 2)) << (count << 2)) | (next >>> (64 - (count << 3)));
                 bits += count << 3;
                 pos += count;
                 return;
