@@ -113,10 +113,15 @@ final class ImageEncoder {
         int height = image.getHeight();
         int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
         byte[] rgb = new byte[width * height * 3];
-        if (image.getColorModel().hasAlpha()) {
-            blendBytes(pixels, rgb, background.getRGB());
-        } else {
-            splitBytes(pixels, rgb);
+        boolean alpha = image.getColorModel().hasAlpha();
+        // A call a row, not one loop over the image: the JIT compiles a method that returns early in the first
+        // picture, not a loop replaced mid-way whose exit it has never seen (a trap when the loop ends).
+        for (int y = 0, i = 0; y < height; y++, i += width) {
+            if (alpha) {
+                blendBytes(pixels, i, width, rgb, background.getRGB());
+            } else {
+                splitBytes(pixels, i, width, rgb);
+            }
         }
         WritableRaster raster = Raster.createInterleavedRaster(new DataBufferByte(rgb, rgb.length), width, height,
                 width * 3, 3, new int[] {0, 1, 2}, null);
@@ -125,8 +130,8 @@ final class ImageEncoder {
         return new BufferedImage(model, raster, false, null);
     }
 
-    private static void splitBytes(int[] pixels, byte[] rgb) {
-        for (int i = 0, o = 0; i < pixels.length; i++, o += 3) {
+    private static void splitBytes(int[] pixels, int from, int count, byte[] rgb) {
+        for (int i = from, o = from * 3; i < from + count; i++, o += 3) {
             int p = pixels[i];
             rgb[o] = (byte) (p >> 16);
             rgb[o + 1] = (byte) (p >> 8);
@@ -134,11 +139,11 @@ final class ImageEncoder {
         }
     }
 
-    private static void blendBytes(int[] pixels, byte[] rgb, int background) {
+    private static void blendBytes(int[] pixels, int from, int count, byte[] rgb, int background) {
         int red = (background >> 16) & 0xFF;
         int green = (background >> 8) & 0xFF;
         int blue = background & 0xFF;
-        for (int i = 0, o = 0; i < pixels.length; i++, o += 3) {
+        for (int i = from, o = from * 3; i < from + count; i++, o += 3) {
             int p = pixels[i];
             int a = p >>> 24;
             int rest = 255 - a;

@@ -60,10 +60,13 @@ final class ScaledIdct {
 
     /**
      * Limits a sample to 0..255. The second passes limit a whole row only when one of its samples is out of range,
-     * which is rare in a photo.
+     * which is rare in a photo. In shifts and masks: a branch here was compiled as a trap while the first photo
+     * had no sample below 0, and the first that did sent the transforms back to the interpreter.
      */
     private static int limit(int v) {
-        return v < 0 ? 0 : Math.min(v, 255);
+        int positive = v & ~(v >> 31);
+        int over = 255 - positive;
+        return positive + (over & (over >> 31));
     }
 
     /**
