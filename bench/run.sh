@@ -2,9 +2,9 @@
 # Core benchmark: the 800 px JPEG task (or WIDTH) on the 20-photo reference corpus, imagefactory against libvips,
 # Pillow (the original route's code) and ImageMagick in the same run; prints totals, ratios and output quality
 # (PSNR of each output against libvips' own thumbnail).
-# usage: bench/run.sh [WIDTH] [QUALITY]      (needs root for apt-get the first time)
+# usage: [ROUNDS=3] bench/run.sh [WIDTH] [QUALITY]      (needs root for apt-get the first time)
 set -euo pipefail
-width=${1:-800}; quality=${2:-80}
+width=${1:-800}; quality=${2:-80}; rounds=${ROUNDS:-3}
 root=$(cd "$(dirname "$0")/.." && pwd)
 shared=${SHARED_DIR:-$root/../shared}
 corpus=${CORPUS:-$root/target/bench-corpus}
@@ -24,21 +24,35 @@ fi
 (cd "$root" && mvn -B -q install -DskipTests -pl shared -am && mvn -B -q compile -pl bench)
 classpath="$root/shared/target/imagefactory-core-0.1.0-SNAPSHOT-cli.jar:$root/bench/target/classes"
 
-echo "# reference tools, then imagefactory, one process each, one thread, ${width} px JPEG q${quality}"
-bash "$shared/bench/reference.sh" "$corpus" "$width" "$quality" | tee "$work/reference.txt"
+echo "# round 1: reference tools, then imagefactory, one process each, one thread, ${width} px JPEG q${quality}"
+bash "$shared/bench/reference.sh" "$corpus" "$width" "$quality" | tee "$work/reference1.txt"
 java -cp "$classpath" org.imagefactory.bench.PipelineBenchmark "$corpus" "$width" "$quality" 5 "$work/ours" \
-  | tee "$work/ours.txt"
+  | tee "$work/ours1.txt"
+# A fresh JVM's first pass moves by a few per cent from run to run (JIT compilation on the second core), as the
+# reference tools' times do: more rounds, each the tools then a fresh JVM, and the median of their ratios.
+for round in $(seq 2 "$rounds"); do
+  bash "$shared/bench/reference.sh" "$corpus" "$width" "$quality" > "$work/reference$round.txt"
+  java -cp "$classpath" org.imagefactory.bench.PipelineBenchmark "$corpus" "$width" "$quality" 0 "$work/out$round" \
+    > "$work/ours$round.txt"
+done
 
-vips=$(awk '/^vipsthumbnail/ {print $2}' "$work/reference.txt")
-pillow=$(awk '/^pillow/ {print $2}' "$work/reference.txt")
-magick=$(awk '/^imagemagick/ {print $2}' "$work/reference.txt")
-cold=$(awk '/^imagefactory-cold-pass/ {print $2}' "$work/ours.txt")
-warm=$(awk '/^imagefactory-warm-median-sum/ {print $2}' "$work/ours.txt")
+value() { awk -v key="$1" '$1 ~ "^" key {print $2}' "$2"; }
 echo
 echo "# ratios (imagefactory / tool; below 1.0 is faster)"
-awk -v c="$cold" -v w="$warm" -v v="$vips" -v p="$pillow" -v m="$magick" 'BEGIN {
-  printf "cold pass  %6d ms: %.2fx libvips-1thread, %.2fx Pillow, %.2fx ImageMagick\n", c, c/v, c/p, c/m
-  printf "warm sum   %6d ms: %.2fx libvips-1thread, %.2fx Pillow, %.2fx ImageMagick\n", w, w/v, w/p, w/m }'
+for round in $(seq 1 "$rounds"); do
+  printf '%s %s %s %s %s\n' "$round" "$(value imagefactory-cold-pass "$work/ours$round.txt")" \
+    "$(value vipsthumbnail "$work/reference$round.txt")" "$(value pillow "$work/reference$round.txt")" \
+    "$(value imagemagick "$work/reference$round.txt")"
+done > "$work/rounds.txt"
+awk '{ printf "round %d cold pass %6d ms: %.2fx libvips-1thread (%d ms), %.2fx Pillow (%d ms), %.2fx ImageMagick\n",
+         $1, $2, $2/$3, $3, $2/$4, $4, $2/$5 }' "$work/rounds.txt"
+median() { sort -g | awk '{ a[NR] = $1 } END { print NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+printf 'median of %d rounds: cold pass %.2fx libvips-1thread, %.2fx Pillow\n' "$rounds" \
+  "$(awk '{ print $2 / $3 }' "$work/rounds.txt" | median)" "$(awk '{ print $2 / $4 }' "$work/rounds.txt" | median)"
+warm=$(awk '/^imagefactory-warm-median-sum/ {print $2}' "$work/ours1.txt")
+awk -v w="$warm" -v v="$(value vipsthumbnail "$work/reference1.txt")" -v p="$(value pillow "$work/reference1.txt")" \
+  -v m="$(value imagemagick "$work/reference1.txt")" 'BEGIN {
+  printf "warm sum   %6d ms: %.2fx libvips-1thread, %.2fx Pillow, %.2fx ImageMagick (round 1)\n", w, w/v, w/p, w/m }'
 
 echo
 echo "# quality: PSNR (dB) of each output against libvips' own ${width} px thumbnail"

@@ -21,7 +21,8 @@ import org.imagefactory.core.VariantSpec;
 /**
  * Times the pipeline over a folder of photos the way {@code shared/bench/reference.sh} times libvips and Pillow:
  * one process, one thread, every file once (the "cold" pass, comparable with the reference tools' totals), then
- * {@code runs} more passes for per-image medians split into decode, resize and encode.
+ * {@code runs} more passes for per-image medians split into decode, resize and encode (none for 0: the cold pass
+ * alone).
  *
  * <p>usage: {@code PipelineBenchmark DIR WIDTH [QUALITY] [RUNS] [OUTDIR]}; OUTDIR receives the cold pass's files as
  * {@code <name>.jpg} so their quality can be compared with the reference tools' output.
@@ -60,6 +61,10 @@ public final class PipelineBenchmark {
             }
         }
         long coldMillis = (System.nanoTime() - coldStart) / 1_000_000;
+        if (runs == 0) {
+            System.out.printf(Locale.ROOT, "imagefactory-cold-pass %d %d%n", coldMillis, files.size());
+            return;
+        }
 
         long[][] totals = new long[files.size()][runs];
         long[][] decode = new long[files.size()][runs];
