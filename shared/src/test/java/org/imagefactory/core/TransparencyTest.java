@@ -43,8 +43,7 @@ class TransparencyTest {
 
     /**
      * JPEG output blends translucent pixels onto the background itself, straight into the bytes the JPEG writer
-     * takes; every (alpha, channel) pair must come out as Java2D's source-over, which flattens for the other
-     * encodings, gives it.
+     * takes; every (alpha, channel) pair must come out as Java2D's source-over (which flattens for BMP) makes it.
      */
     @Test
     void jpegBlendingAgreesWithJava2dForEveryAlphaAndChannel() {
