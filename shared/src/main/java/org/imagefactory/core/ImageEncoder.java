@@ -104,9 +104,8 @@ final class ImageEncoder {
     /**
      * An int image as 8-bit sRGB bytes in red, green, blue order, translucent pixels blended onto
      * {@code background} the way Java2D's source-over does ({@link #flatten}). The JDK's JPEG writer copies rows
-     * of this layout with {@code System.arraycopy}; from an int image it converts each row through generic
-     * {@code Raster} code, which is slower and, on a fresh JVM, is more for the JIT to compile while the first
-     * pictures are made.
+     * of this layout with {@code System.arraycopy}; from an int image it converts each row pixel by pixel through
+     * {@code Raster.getPixels}/{@code setPixels}, a third of the encoder's time once warm.
      */
     static BufferedImage rgbBytes(BufferedImage image, Color background) {
         int width = image.getWidth();
@@ -114,11 +113,12 @@ final class ImageEncoder {
         int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
         byte[] rgb = new byte[width * height * 3];
         boolean alpha = image.getColorModel().hasAlpha();
+        int matte = background.getRGB();
         // A call a row, not one loop over the image: the JIT compiles a method that returns early in the first
         // picture, not a loop replaced mid-way whose exit it has never seen (a trap when the loop ends).
         for (int y = 0, i = 0; y < height; y++, i += width) {
             if (alpha) {
-                blendBytes(pixels, i, width, rgb, background.getRGB());
+                blendBytes(pixels, i, width, rgb, matte);
             } else {
                 splitBytes(pixels, i, width, rgb);
             }
