@@ -2,6 +2,7 @@ package org.imagefactory.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,6 +37,30 @@ class AtomicFilesTest {
         assertThatThrownBy(() -> AtomicFiles.write(target, new byte[] {1})).isInstanceOf(IOException.class);
 
         assertThat(listing(dir)).containsExactly("taken");
+    }
+
+    @Test
+    void namesUpTo255BytesAreWritten() throws IOException {
+        Path ascii = dir.resolve("x".repeat(250) + ".jpeg");
+        Path accented = dir.resolve("\u00e9".repeat(120) + ".jpeg");
+
+        AtomicFiles.write(ascii, new byte[] {1});
+        AtomicFiles.write(accented, new byte[] {2});
+
+        assertThat(Files.readAllBytes(ascii)).containsExactly(1);
+        assertThat(Files.readAllBytes(accented)).containsExactly(2);
+        assertThat(listing(dir)).hasSize(2);
+    }
+
+    @Test
+    void writtenFilesGetTheModeAnyNewFileGets() throws IOException {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path plain = Files.write(dir.resolve("plain"), new byte[] {1});
+        Path written = dir.resolve("x-1-y-1-cat.jpeg");
+
+        AtomicFiles.write(written, new byte[] {1});
+
+        assertThat(Files.getPosixFilePermissions(written)).isEqualTo(Files.getPosixFilePermissions(plain));
     }
 
     @Test
