@@ -341,7 +341,10 @@ final class PictureHandler {
         return new Reply(file, "hit", null);
     }
 
-    /** The attributes of the cached variant, or {@code null} when it is missing or older than its source. */
+    /**
+     * The attributes of the cached variant, or {@code null} when it is missing or stale: made from another version
+     * of the source ({@link VariantOrigin}) or, when it does not say, older than the source.
+     */
     private static BasicFileAttributes fresh(Path cached, SourceFile source) {
         BasicFileAttributes attributes;
         try {
@@ -349,10 +352,13 @@ final class PictureHandler {
         } catch (IOException e) {
             return null;
         }
-        if (!attributes.isRegularFile() || attributes.lastModifiedTime().compareTo(source.modified()) < 0) {
+        if (!attributes.isRegularFile()) {
             return null;
         }
-        return attributes;
+        Boolean sameSource = VariantOrigin.matches(cached, source);
+        boolean stale = sameSource != null ? !sameSource
+                : attributes.lastModifiedTime().compareTo(source.modified()) < 0;
+        return stale ? null : attributes;
     }
 
     private Reply generate(SourceFile source, SourceInfo info, VariantSpec spec, Path cached) throws IOException {
@@ -371,13 +377,17 @@ final class PictureHandler {
                     + "; lower maxConcurrent or give the JVM more heap");
         }
         statistics.generated.increment();
-        return new Reply(store(cached, rendition.data()), "generated", rendition.timings());
+        return new Reply(store(cached, source, rendition.data()), "generated", rendition.timings());
     }
 
-    /** Writes the variant to the cache; a cache that cannot be written is reported once and served around. */
-    private Payload store(Path cached, byte[] data) {
+    /**
+     * Writes the variant to the cache, marked with the source version it was made from; a cache that cannot be
+     * written is reported once and served around.
+     */
+    private Payload store(Path cached, SourceFile source, byte[] data) {
         try {
             AtomicFiles.write(cached, data);
+            VariantOrigin.record(cached, source);
             known.forgetFile(cached);
             BasicFileAttributes attributes = Files.readAttributes(cached, BasicFileAttributes.class);
             cacheIndex.written(cached, attributes.size());

@@ -1,6 +1,7 @@
 package org.imagefactory.filter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -190,6 +191,24 @@ public abstract class FilterContract {
         assertThat(header(after, "Server-Timing")).endsWith("cache;desc=generated");
         assertThat(TestImages.centre(image(after)) & 0xff).isGreaterThan(150);
         assertThat(header(after, "ETag")).isNotEqualTo(header(before, "ETag"));
+    }
+
+    @Test
+    void aSourceReplacedByAnOlderDatedFileIsRegenerated() throws Exception {
+        Path source = sites.pictures("any").resolve("photos/restored.jpg");
+        assumeTrue(TestSites.keepsUserAttributes(temp), "the variant's origin needs user extended attributes");
+        TestImages.write(source, TestImages.picture(400, 300, Color.RED, false), "jpeg");
+        HttpResponse<byte[]> before = http.get("/any/picture/photos/restored.jpg?scalex=100");
+        assertThat(TestImages.centre(image(before)) >> 16).isGreaterThan(150);
+
+        TestImages.write(source, TestImages.picture(400, 300, Color.BLUE, false), "jpeg");
+        Files.setLastModifiedTime(source, FileTime.from(Instant.now().minusSeconds(86_400)));
+        HttpResponse<byte[]> after = http.get("/any/picture/photos/restored.jpg?scalex=100");
+        assertThat(header(after, "Server-Timing")).endsWith("cache;desc=generated");
+        assertThat(TestImages.centre(image(after)) & 0xff).isGreaterThan(150);
+        HttpResponse<byte[]> again = http.get("/any/picture/photos/restored.jpg?scalex=100");
+        assertThat(header(again, "Server-Timing")).isEqualTo("cache;desc=hit");
+        assertThat(again.body()).isEqualTo(after.body());
     }
 
     @ParameterizedTest

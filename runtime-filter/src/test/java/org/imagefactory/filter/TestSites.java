@@ -2,10 +2,12 @@ package org.imagefactory.filter;
 
 import java.awt.Color;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -71,6 +73,23 @@ final class TestSites {
 
     Path pictures(String name) {
         return webApp(name).resolve("pictures");
+    }
+
+    /** Whether files in this folder keep user extended attributes, where the filter records a variant's origin. */
+    static boolean keepsUserAttributes(Path folder) throws IOException {
+        Path probe = Files.createTempFile(folder, "attributes", ".probe");
+        try {
+            UserDefinedFileAttributeView view = Files.getFileAttributeView(probe, UserDefinedFileAttributeView.class);
+            if (view == null) {
+                return false;
+            }
+            view.write("imagefactory.probe", ByteBuffer.wrap(new byte[] {1}));
+            return view.size("imagefactory.probe") == 1;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        } finally {
+            Files.delete(probe);
+        }
     }
 
     private void site() throws IOException {
