@@ -1,11 +1,7 @@
 package org.imagefactory.core;
 
-import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
-import java.awt.image.ColorConvertOp;
-import java.awt.image.Raster;
-import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.zip.DataFormatException;
@@ -17,17 +13,14 @@ import javax.imageio.metadata.IIOMetadataNode;
 
 import org.w3c.dom.Node;
 
-import org.imagefactory.core.jpeg.IccProfiles;
-
 /**
  * The JDK's PNG reader ignores an {@code iCCP} chunk and hands back the stored values as if they were sRGB;
  * browsers apply the profile. Screenshots on a Mac carry Display P3, so without this their colours would shift.
- * Converts a decoded RGB image from its embedded profile to sRGB, leaving sRGB-tagged and untagged images alone.
+ * Finds the profile of a decoded PNG for {@link ColorProfiles#toSrgb}, which leaves sRGB-tagged images alone.
  */
 final class PngColorProfile {
 
     private static final String FORMAT = "javax_imageio_png_1.0";
-    private static final int MAX_PROFILE_BYTES = 4 << 20;
 
     private PngColorProfile() {
     }
@@ -44,21 +37,7 @@ final class PngColorProfile {
      */
     static BufferedImage apply(byte[] iccp, BufferedImage image) {
         ICC_Profile profile = profile(iccp);
-        if (profile == null || IccProfiles.nonSrgb(profile) == null) {
-            return image;
-        }
-        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), image.getType());
-        int[] colour = {0, 1, 2};
-        Raster source = image.getRaster().createChild(0, 0, image.getWidth(), image.getHeight(), 0, 0, colour);
-        WritableRaster target = out.getRaster().createWritableChild(0, 0, image.getWidth(), image.getHeight(), 0, 0,
-                colour);
-        new ColorConvertOp(new ICC_Profile[] {profile, ICC_Profile.getInstance(ColorSpace.CS_sRGB)}, null)
-                .filter(source, target);
-        if (image.getColorModel().hasAlpha()) {
-            out.getRaster().setSamples(0, 0, image.getWidth(), image.getHeight(), 3,
-                    image.getRaster().getSamples(0, 0, image.getWidth(), image.getHeight(), 3, (int[]) null));
-        }
-        return out;
+        return profile == null ? image : ColorProfiles.toSrgb(profile, image);
     }
 
     /** The iCCP chunk's profile as the reader hands it over, or {@code null} when there is none. */
@@ -87,16 +66,11 @@ final class PngColorProfile {
         }
         try {
             // JDK 17's reader hands over the profile as stored in the chunk, zlib-compressed; later JDKs inflate it.
-            return ICC_Profile.getInstance(isProfile(iccp) ? iccp : inflate(iccp));
-        } catch (DataFormatException | IllegalArgumentException e) {
+            return ColorProfiles.parse(ColorProfiles.isProfile(iccp) ? iccp : inflate(iccp));
+        } catch (DataFormatException e) {
             // A damaged profile is ignored, as browsers do: the pixels are shown as sRGB.
             return null;
         }
-    }
-
-    /** An ICC profile has the signature {@code acsp} at byte 36. */
-    private static boolean isProfile(byte[] data) {
-        return data.length > 40 && data[36] == 'a' && data[37] == 'c' && data[38] == 's' && data[39] == 'p';
     }
 
     private static byte[] inflate(byte[] compressed) throws DataFormatException {
@@ -111,8 +85,9 @@ final class PngColorProfile {
                     throw new DataFormatException("the iCCP profile is cut short");
                 }
                 out.write(buffer, 0, n);
-                if (out.size() > MAX_PROFILE_BYTES) {
-                    throw new DataFormatException("the iCCP profile is over " + MAX_PROFILE_BYTES + " bytes");
+                if (out.size() > ColorProfiles.MAX_PROFILE_BYTES) {
+                    throw new DataFormatException("the iCCP profile is over " + ColorProfiles.MAX_PROFILE_BYTES
+                            + " bytes");
                 }
             }
             return out.toByteArray();

@@ -1,6 +1,7 @@
 package org.imagefactory.core;
 
 import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorConvertOp;
 import java.awt.image.DataBufferInt;
@@ -28,7 +29,8 @@ import org.imagefactory.core.png.UnsupportedPngException;
 
 /**
  * Decodes a probed source with {@link JpegDecoder}, {@link PngDecoder} or ImageIO (TwelveMonkeys for CMYK/YCCK
- * and ICC JPEGs) into an sRGB {@code TYPE_INT_RGB} or {@code TYPE_INT_ARGB} image in its stored orientation.
+ * and ICC JPEGs) into an sRGB {@code TYPE_INT_RGB} or {@code TYPE_INT_ARGB} image in its stored orientation,
+ * converted from the source's embedded ICC profile where it has one.
  * Source subsampling keeps the decoded image, and so the memory, proportional to the output rather than the
  * source.
  */
@@ -125,13 +127,17 @@ final class SourceDecoder {
                 throw new IOException(file + ": cannot be opened");
             }
             List<ImageReader> readers = readersFor(in, source, file);
+            ICC_Profile webpProfile = source.format() == Encoding.WEBP ? WebpColorProfile.read(in) : null;
             String firstFailure = null;
             for (ImageReader reader : readers) {
                 try {
                     in.seek(0);
                     boolean png = source.format() == Encoding.PNG;
                     BufferedImage image = toIntSrgb(read(reader, in, file, subsampling, png));
-                    return png ? PngColorProfile.apply(reader, image) : image;
+                    if (png) {
+                        return PngColorProfile.apply(reader, image);
+                    }
+                    return webpProfile == null ? image : WebpColorProfile.apply(webpProfile, reader, image);
                 } catch (ImageFactoryException e) {
                     throw e;
                 } catch (EOFException e) {
