@@ -10,6 +10,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +36,8 @@ import org.imagefactory.core.png.UnsupportedPngException;
  * source.
  */
 final class SourceDecoder {
+
+    private static final String LIBWEBP_PACKAGE = "com.luciad.imageio.webp.";
 
     private SourceDecoder() {
     }
@@ -186,7 +189,19 @@ final class SourceDecoder {
             throw new ImageFactoryException(Failure.UNSUPPORTED_FORMAT, file + ": no decoder for " + wanted
                     + " is installed (are the TwelveMonkeys ImageIO plugins registered?)");
         }
+        readers.sort(Comparator.comparingInt(SourceDecoder::rank));
         return readers;
+    }
+
+    /**
+     * libwebp's reader before TwelveMonkeys' for WebP: the two decode lossy WebP to different pixels, and ImageIO
+     * orders unrelated plugins by hash codes, so without a rule the plugin's build and the filter's server could
+     * make different bytes for one variant. libwebp is the reference decoder (the one browsers use); TwelveMonkeys'
+     * stays the fallback for what the native library refuses or where it cannot load. The sort is stable: every
+     * other reader keeps ImageIO's order.
+     */
+    private static int rank(ImageReader reader) {
+        return reader.getOriginatingProvider().getClass().getName().startsWith(LIBWEBP_PACKAGE) ? 0 : 1;
     }
 
     private static boolean reads(ImageReader reader, String wanted) {

@@ -17,19 +17,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Iterator;
-import java.util.Locale;
 import java.util.stream.Stream;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
-import javax.imageio.spi.IIORegistry;
-import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.stream.ImageOutputStream;
 
 import org.imagefactory.core.ImageFactoryException.Failure;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -50,47 +47,54 @@ class WebpColorProfileTest {
     @TempDir
     Path dir;
 
-    /** Which WebP reader ImageIO offers first; the registry's own order differs between JVMs. */
-    enum FirstReader {
-        LIBWEBP("com.luciad."), TWELVEMONKEYS("com.twelvemonkeys.");
-
-        private final String vendorPackage;
-
-        FirstReader(String vendorPackage) {
-            this.vendorPackage = vendorPackage;
-        }
-    }
-
     @ParameterizedTest(name = "{0} reader first")
-    @EnumSource(FirstReader.class)
-    void linearRgbProfileIsConvertedToSrgb(FirstReader first) throws IOException {
+    @EnumSource(WebpReaders.First.class)
+    void linearRgbProfileIsConvertedToSrgb(WebpReaders.First first) throws IOException {
         Path source = write("linear.webp", webp(halves(SATURATED, GREY, 255), linearRgb()));
 
-        Fixtures.Output output = render(first, source, "encoding=png");
+        Fixtures.Output output = WebpReaders.render(first, source, "encoding=png");
 
         assertColor(output.image(), 8, 16, linearToSrgb(SATURATED), 3);
         assertColor(output.image(), 56, 16, new Color(188, 188, 188), 3);
     }
 
     @ParameterizedTest(name = "{0} reader first")
-    @EnumSource(FirstReader.class)
-    void displayP3IsConvertedToSrgbWhenResized(FirstReader first) throws IOException {
+    @EnumSource(WebpReaders.First.class)
+    void displayP3IsConvertedToSrgbWhenResized(WebpReaders.First first) throws IOException {
         Color orange = new Color(230, 60, 40);
         Color teal = new Color(60, 150, 140);
         Path source = write("p3.webp", webp(halves(orange, teal, 255), displayP3()));
 
-        Fixtures.Output output = render(first, source, "scalex=32&encoding=png");
+        Fixtures.Output output = WebpReaders.render(first, source, "scalex=32&encoding=png");
 
         assertColor(output.image(), 4, 8, p3ToSrgb(orange), 3);
         assertColor(output.image(), 28, 8, p3ToSrgb(teal), 3);
     }
 
+    /**
+     * An animated WebP goes to TwelveMonkeys' reader (libwebp's refuses animations), which applies the profile
+     * itself: it must not be applied twice. The profile swaps red and blue, so once is blue where red is stored
+     * and twice is red again.
+     */
+    @Test
+    void anAnimatedWebpsProfileIsAppliedOnce() throws IOException {
+        byte[] animated = Files.readAllBytes(Fixtures.resource("animated.webp"));
+        Path source = write("animated-swapped.webp", withIccInExtended(animated, swappedRedAndBlue().getData()));
+
+        Fixtures.Output output = Fixtures.render(source, "encoding=png");
+
+        Color red = SourceFormatsTest.RED;
+        Color blue = SourceFormatsTest.BLUE;
+        assertColor(output.image(), 6, 16, new Color(red.getBlue(), red.getGreen(), red.getRed()), 6);
+        assertColor(output.image(), 60, 16, new Color(blue.getBlue(), blue.getGreen(), blue.getRed()), 6);
+    }
+
     @ParameterizedTest(name = "{0} reader first")
-    @EnumSource(FirstReader.class)
-    void alphaIsKeptWhileTheColoursAreConverted(FirstReader first) throws IOException {
+    @EnumSource(WebpReaders.First.class)
+    void alphaIsKeptWhileTheColoursAreConverted(WebpReaders.First first) throws IOException {
         Path source = write("linear-alpha.webp", webp(halves(SATURATED, GREY, 128), linearRgb()));
 
-        Fixtures.Output output = render(first, source, "encoding=png");
+        Fixtures.Output output = WebpReaders.render(first, source, "encoding=png");
 
         assertColor(output.image(), 8, 16, linearToSrgb(SATURATED), 3);
         assertThat(alpha(output.image(), 8, 16)).isEqualTo(255);
@@ -101,7 +105,7 @@ class WebpColorProfileTest {
     static Stream<Arguments> untouched() {
         byte[] srgb = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
         byte[] linear = ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData();
-        return Stream.of(FirstReader.values()).flatMap(first -> Stream.of(
+        return Stream.of(WebpReaders.First.values()).flatMap(first -> Stream.of(
                 Arguments.of(first, "an sRGB profile", withIcc(plainWebp(), 0x20, srgb, srgb.length)),
                 Arguments.of(first, "no profile", plainWebp()),
                 Arguments.of(first, "an extended container without a profile", withIcc(plainWebp(), 0, null, 0)),
@@ -127,10 +131,10 @@ class WebpColorProfileTest {
 
     @ParameterizedTest(name = "{0} reader first, {1}")
     @MethodSource("untouched")
-    void colorsStayAsStoredWithoutAUsableProfile(FirstReader first, String what, byte[] webp) throws IOException {
+    void colorsStayAsStoredWithoutAUsableProfile(WebpReaders.First first, String what, byte[] webp) throws IOException {
         Path source = write("untouched.webp", webp);
 
-        Fixtures.Output output = render(first, source, "encoding=png");
+        Fixtures.Output output = WebpReaders.render(first, source, "encoding=png");
 
         assertColor(output.image(), 8, 16, SATURATED, 0);
         assertColor(output.image(), 56, 16, GREY, 0);
@@ -138,7 +142,7 @@ class WebpColorProfileTest {
 
     static Stream<Arguments> brokenContainers() {
         byte[] linear = ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData();
-        return Stream.of(FirstReader.values()).flatMap(first -> Stream.of(
+        return Stream.of(WebpReaders.First.values()).flatMap(first -> Stream.of(
                 Arguments.of(first, "a profile chunk longer than the file",
                         withIcc(plainWebp(), 0x20, linear, 0xFFFF_FFF0L)),
                 Arguments.of(first, "a profile chunk a few bytes too long",
@@ -149,42 +153,14 @@ class WebpColorProfileTest {
 
     @ParameterizedTest(name = "{0} reader first, {1}")
     @MethodSource("brokenContainers")
-    void aProfileChunkRunningPastTheEndIsATruncatedFile(FirstReader first, String what, byte[] webp)
+    void aProfileChunkRunningPastTheEndIsATruncatedFile(WebpReaders.First first, String what, byte[] webp)
             throws IOException {
         Path source = write("broken.webp", webp);
 
-        assertThatThrownBy(() -> render(first, source, "encoding=png"))
+        assertThatThrownBy(() -> WebpReaders.render(first, source, "encoding=png"))
                 .isInstanceOfSatisfying(ImageFactoryException.class,
                         e -> assertThat(e.failure()).isEqualTo(Failure.CORRUPT_IMAGE))
                 .hasMessage(source + ": the file is truncated");
-    }
-
-    private static Fixtures.Output render(FirstReader first, Path source, String query) throws IOException {
-        IIORegistry registry = IIORegistry.getDefaultInstance();
-        ImageReaderSpi preferred = webpReader(registry, first.vendorPackage);
-        ImageReaderSpi other = webpReader(registry,
-                Arrays.stream(FirstReader.values()).filter(r -> r != first).findFirst().orElseThrow().vendorPackage);
-        registry.setOrdering(ImageReaderSpi.class, preferred, other);
-        try {
-            assertThat(ImageIO.getImageReadersByFormatName("webp").next().getOriginatingProvider())
-                    .as("the reader ImageIO offers first").isSameAs(preferred);
-            return Fixtures.render(source, query);
-        } finally {
-            registry.unsetOrdering(ImageReaderSpi.class, preferred, other);
-        }
-    }
-
-    private static ImageReaderSpi webpReader(IIORegistry registry, String vendorPackage) {
-        Iterator<ImageReaderSpi> providers = registry.getServiceProviders(ImageReaderSpi.class, false);
-        while (providers.hasNext()) {
-            ImageReaderSpi provider = providers.next();
-            boolean webp = Arrays.stream(provider.getFormatNames())
-                    .anyMatch(name -> name.toLowerCase(Locale.ROOT).equals("webp"));
-            if (webp && provider.getClass().getName().startsWith(vendorPackage)) {
-                return provider;
-            }
-        }
-        throw new IllegalStateException("no WebP reader from " + vendorPackage + " is registered");
     }
 
     private Path write(String name, byte[] data) throws IOException {
@@ -235,6 +211,19 @@ class WebpColorProfileTest {
      * ICC profile, 0x10: alpha) and the canvas size, then an {@code ICCP} chunk holding {@code icc} whose
      * header claims {@code declaredLength} bytes (none when {@code icc} is null), then the image chunk.
      */
+    /** Adds an {@code ICCP} chunk to an extended WebP, right after its {@code VP8X} chunk, and sets the ICC flag. */
+    private static byte[] withIccInExtended(byte[] extended, byte[] icc) {
+        assertThat(new String(extended, 12, 4, StandardCharsets.ISO_8859_1)).isEqualTo("VP8X");
+        int iccChunk = 8 + icc.length + (icc.length & 1);
+        ByteBuffer out = ByteBuffer.allocate(extended.length + iccChunk).order(ByteOrder.LITTLE_ENDIAN);
+        out.put(extended, 0, 30).put("ICCP".getBytes(StandardCharsets.US_ASCII)).putInt(icc.length).put(icc);
+        out.position(30 + iccChunk);
+        out.put(extended, 30, extended.length - 30);
+        out.putInt(4, out.capacity() - 8);
+        out.put(20, (byte) (extended[20] | 0x20));
+        return out.array();
+    }
+
     static byte[] withIcc(byte[] simple, int flags, byte[] icc, long declaredLength) {
         ByteBuffer in = ByteBuffer.wrap(simple).order(ByteOrder.LITTLE_ENDIAN);
         String image = new String(simple, 12, 4, StandardCharsets.ISO_8859_1);
@@ -275,6 +264,15 @@ class WebpColorProfileTest {
         profile.setData(ICC_Profile.icSigRedColorantTag, xyz(0.51512, 0.24120, -0.00105));
         profile.setData(ICC_Profile.icSigGreenColorantTag, xyz(0.29198, 0.69225, 0.04189));
         profile.setData(ICC_Profile.icSigBlueColorantTag, xyz(0.15710, 0.06657, 0.78407));
+        return ICC_Profile.getInstance(profile.getData());
+    }
+
+    /** sRGB with its red and blue primaries swapped. */
+    private static ICC_Profile swappedRedAndBlue() {
+        ICC_Profile srgb = ICC_Profile.getInstance(ColorSpace.CS_sRGB);
+        ICC_Profile profile = ICC_Profile.getInstance(srgb.getData());
+        profile.setData(ICC_Profile.icSigRedColorantTag, srgb.getData(ICC_Profile.icSigBlueColorantTag));
+        profile.setData(ICC_Profile.icSigBlueColorantTag, srgb.getData(ICC_Profile.icSigRedColorantTag));
         return ICC_Profile.getInstance(profile.getData());
     }
 
