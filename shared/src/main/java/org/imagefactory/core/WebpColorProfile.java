@@ -11,8 +11,8 @@ import javax.imageio.stream.ImageInputStream;
 
 /**
  * The ICC profile of an extended WebP (a {@code VP8X} chunk with the ICC flag, then an {@code ICCP} chunk).
- * TwelveMonkeys' reader applies it, the libwebp-based reader ignores it, and which of the two ImageIO offers first
- * differs from one JVM to the next; so the profile is read here and applied whenever the reader did not.
+ * The libwebp-based reader, tried first, ignores it; TwelveMonkeys' reader, the fallback (for animations, say),
+ * applies it. So the profile is read here and applied whenever the reader did not.
  */
 final class WebpColorProfile {
 
