@@ -25,10 +25,10 @@ final class ColorProfiles {
 
     /**
      * The profile in {@code data}, or null when it is not one: a damaged profile is ignored, as browsers do, and
-     * the pixels are shown as sRGB.
+     * the pixels are shown as sRGB; null too for sRGB under another name, which needs no conversion.
      */
     static ICC_Profile parse(byte[] data) {
-        if (!isProfile(data)) {
+        if (!isProfile(data) || IccProfiles.isSrgb(data)) {
             return null;
         }
         try {

@@ -9,6 +9,7 @@ import java.awt.image.DataBuffer;
 import java.awt.image.DirectColorModel;
 import java.awt.image.WritableRaster;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Decides whether an embedded RGB profile is sRGB in all but name (most "sRGB IEC61966-2.1" and "sRGB
@@ -23,6 +24,9 @@ public final class IccProfiles {
         ICC_Profile.icSigBlueColorantTag};
     private static final int[] CURVES = {ICC_Profile.icSigRedTRCTag, ICC_Profile.icSigGreenTRCTag,
         ICC_Profile.icSigBlueTRCTag};
+    /** sRGB's colorants, D50-adapted, in s15Fixed16: the values of the JDK's own sRGB profile. */
+    private static final int[][] SRGB_COLORANTS = {{0x6F94, 0x38EE, 0x0390}, {0x62A5, 0xB790, 0x18DE},
+        {0x249D, 0x0F83, 0xB6BE}};
 
     private IccProfiles() {
     }
@@ -36,23 +40,59 @@ public final class IccProfiles {
         if (profile.getColorSpaceType() != ColorSpace.TYPE_RGB) {
             return null;
         }
-        ICC_Profile srgb = ICC_Profile.getInstance(ColorSpace.CS_sRGB);
+        return matchesSrgb(profile, null) ? null : new ICC_ColorSpace(profile);
+    }
+
+    /**
+     * Whether a profile, as the bytes embedded in a file, is an RGB profile that {@link #nonSrgb} would leave
+     * alone: the same test, read from the bytes. Most embedded profiles are sRGB under some name, and deciding so
+     * without making an {@code ICC_Profile} keeps the JDK's colour engine, 12–16 ms to start, out of a process
+     * that never needs it. False when unsure (another colour space, a tag missing or out of bounds): the caller
+     * then makes the profile and asks {@link #nonSrgb}.
+     */
+    public static boolean isSrgb(byte[] data) {
+        return data.length >= 132 && new String(data, 16, 4, StandardCharsets.US_ASCII).equals("RGB ")
+                && matchesSrgb(null, data);
+    }
+
+    /** Compares the colorants and tone curves of {@code profile}, or else of the raw profile {@code data}. */
+    private static boolean matchesSrgb(ICC_Profile profile, byte[] data) {
         for (int i = 0; i < 3; i++) {
-            double[] expected = xyz(srgb.getData(COLORANTS[i]));
-            double[] actual = xyz(profile.getData(COLORANTS[i]));
-            if (expected == null || actual == null) {
-                return new ICC_ColorSpace(profile);
+            double[] actual = xyz(profile != null ? profile.getData(COLORANTS[i]) : tag(data, COLORANTS[i]));
+            if (actual == null) {
+                return false;
             }
             for (int j = 0; j < 3; j++) {
-                if (Math.abs(expected[j] - actual[j]) > COLORANT_TOLERANCE) {
-                    return new ICC_ColorSpace(profile);
+                if (Math.abs(SRGB_COLORANTS[i][j] / 65536.0 - actual[j]) > COLORANT_TOLERANCE) {
+                    return false;
                 }
             }
-            if (!isSrgbCurve(profile.getData(CURVES[i]))) {
-                return new ICC_ColorSpace(profile);
+            if (!isSrgbCurve(profile != null ? profile.getData(CURVES[i]) : tag(data, CURVES[i]))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A tag's data from a raw profile (ICC.1 7.3: a count at 128, then signature, offset, size), or null. */
+    private static byte[] tag(byte[] data, int signature) {
+        long count = u32(data, 128);
+        if (count > (data.length - 132) / 12) {
+            return null;
+        }
+        for (int i = 0, p = 132; i < count; i++, p += 12) {
+            if (u32(data, p) == (signature & 0xFFFFFFFFL)) {
+                long offset = u32(data, p + 4);
+                long size = u32(data, p + 8);
+                return offset + size > data.length ? null
+                        : Arrays.copyOfRange(data, (int) offset, (int) (offset + size));
             }
         }
         return null;
+    }
+
+    private static long u32(byte[] b, int p) {
+        return (b[p] & 0xFFL) << 24 | (b[p + 1] & 0xFF) << 16 | (b[p + 2] & 0xFF) << 8 | (b[p + 3] & 0xFF);
     }
 
     /** Converts {@code 0xRRGGBB} pixels from {@code space} to sRGB. */

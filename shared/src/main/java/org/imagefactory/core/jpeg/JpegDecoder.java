@@ -126,7 +126,7 @@ public final class JpegDecoder {
 
     private static ICC_ColorSpace embeddedProfile(FrameDecoder frame) {
         byte[] icc = frame.iccProfile();
-        if (icc == null || frame.isGray()) {
+        if (icc == null || frame.isGray() || IccProfiles.isSrgb(icc)) {
             return null;
         }
         ICC_Profile profile;
