@@ -1,16 +1,12 @@
 package org.imagefactory.core.png;
 
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
-import java.awt.image.DataBufferInt;
-
 /**
  * What the ImageIO path makes of a translucent 8-bit pixel: it draws the reader's image onto a transparent
  * {@code TYPE_INT_ARGB} one, and Java2D's source-over loop premultiplies and divides back with its own 8-bit
- * tables, so a colour behind a partial alpha can move by one. Those tables are Java2D's, so this one is read off
- * Java2D itself, once: every (alpha, channel) pair drawn the same way, which keeps the output identical on any
- * JDK. Channels blend independently, so one grey pixel per pair covers red, green and blue.
+ * tables ({@code mul8table}, {@code div8table}, built in {@code AlphaMath.c}), so a colour behind a partial alpha
+ * can move by one. The table is those two steps in Java2D's arithmetic, computed here rather than drawn: drawing
+ * it started Java2D's whole rendering pipeline (graphics environment, fonts, loops), 10-20 ms of the first
+ * translucent PNG. A test checks every (alpha, channel) pair against Java2D itself.
  */
 final class SrcOverTable {
 
@@ -27,23 +23,19 @@ final class SrcOverTable {
     }
 
     private static int[] build() {
-        BufferedImage pairs = new BufferedImage(256, 256, BufferedImage.TYPE_4BYTE_ABGR);
-        byte[] abgr = ((DataBufferByte) pairs.getRaster().getDataBuffer()).getData();
-        for (int a = 0, i = 0; a < 256; a++) {
-            for (int c = 0; c < 256; c++, i += 4) {
-                abgr[i] = (byte) a;
-                abgr[i + 1] = (byte) c;
-                abgr[i + 2] = (byte) c;
-                abgr[i + 3] = (byte) c;
+        int[] table = new int[256 * 256];
+        // Alpha 0 draws nothing: the pixel stays transparent black.
+        for (int a = 1; a < 256; a++) {
+            // div8table's step for this alpha: 255 / a in 8.24 fixed point, rounded.
+            long step = ((0xFFL << 24) + a / 2) / a;
+            for (int c = 0; c < 256; c++) {
+                // mul8table[a][c], a · c / 255 rounded (the product stays below 2^32), then div8table[a][that].
+                int premultiplied = (a * c * 0x10101 + (1 << 23)) >>> 24;
+                int v = a == 255 ? c
+                        : premultiplied >= a ? 255 : (int) (((1L << 23) + premultiplied * step) >>> 24);
+                table[a << 8 | c] = a << 24 | v << 16 | v << 8 | v;
             }
         }
-        BufferedImage drawn = new BufferedImage(256, 256, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = drawn.createGraphics();
-        try {
-            g.drawImage(pairs, 0, 0, null);
-        } finally {
-            g.dispose();
-        }
-        return ((DataBufferInt) drawn.getRaster().getDataBuffer()).getData();
+        return table;
     }
 }
