@@ -325,7 +325,8 @@ final class PictureHandler {
     }
 
     /**
-     * The cached variant, opened, unless it is missing, older than its source or gone by the time it is opened.
+     * The cached variant, opened, unless it is missing, stale (see {@link #fresh}) or gone by the time it is
+     * opened.
      */
     private Reply cached(Path cached, SourceFile source) {
         BasicFileAttributes attributes = fresh(cached, source);
@@ -352,13 +353,7 @@ final class PictureHandler {
         } catch (IOException e) {
             return null;
         }
-        if (!attributes.isRegularFile()) {
-            return null;
-        }
-        Boolean sameSource = VariantOrigin.matches(cached, source);
-        boolean stale = sameSource != null ? !sameSource
-                : attributes.lastModifiedTime().compareTo(source.modified()) < 0;
-        return stale ? null : attributes;
+        return attributes.isRegularFile() && VariantOrigin.isFresh(cached, attributes, source) ? attributes : null;
     }
 
     private Reply generate(SourceFile source, SourceInfo info, VariantSpec spec, Path cached) throws IOException {
@@ -386,8 +381,7 @@ final class PictureHandler {
      */
     private Payload store(Path cached, SourceFile source, byte[] data) {
         try {
-            AtomicFiles.write(cached, data);
-            VariantOrigin.record(cached, source);
+            AtomicFiles.write(cached, data, VariantOrigin.attributes(source));
             known.forgetFile(cached);
             BasicFileAttributes attributes = Files.readAttributes(cached, BasicFileAttributes.class);
             cacheIndex.written(cached, attributes.size());

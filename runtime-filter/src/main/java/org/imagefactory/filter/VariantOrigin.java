@@ -5,11 +5,15 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
+import java.util.Map;
 
 /**
  * Which version of its source a cached variant was made from, kept in an extended attribute of the variant file
- * ({@code user.imagefactory.source}: the source's length and modification time when it was read).
+ * ({@code user.imagefactory.source}: the source's length and modification time when it was read), set on the
+ * temporary file before it is renamed into place, so that a variant never appears without its record, nor with
+ * another server's.
  *
  * <p>DESIGN.md's rule, "a cached file older than its source is stale", misses a source replaced by an
  * <em>older</em>-dated file: a war built before the variant was generated and deployed after it, a copy that keeps
@@ -26,37 +30,33 @@ final class VariantOrigin {
     private VariantOrigin() {
     }
 
-    /** Records on the variant the source version it was made from; a file system that cannot is left alone. */
-    static void record(Path variant, SourceFile source) {
-        UserDefinedFileAttributeView view = Files.getFileAttributeView(variant, UserDefinedFileAttributeView.class);
-        if (view == null) {
-            return;
-        }
-        try {
-            view.write(NAME, StandardCharsets.UTF_8.encode(of(source)));
-        } catch (IOException | UnsupportedOperationException e) {
-            // No user attributes here (tmpfs before Linux 6.6, some network file systems): the date rule applies.
-        }
+    /** The user attributes to write the variant with: {@code AtomicFiles.write(variant, data, attributes(source))}. */
+    static Map<String, String> attributes(SourceFile source) {
+        return Map.of(NAME, of(source));
     }
 
-    /**
-     * Whether the variant was made from the source as it is now: {@code TRUE} or {@code FALSE} from its record,
-     * or {@code null} when it has none.
-     */
-    static Boolean matches(Path variant, SourceFile source) {
+    /** Whether the variant with these attributes was made from the source as it is now. */
+    static boolean isFresh(Path variant, BasicFileAttributes attributes, SourceFile source) {
+        String recorded = recorded(variant);
+        if (recorded != null) {
+            return recorded.equals(of(source));
+        }
+        return attributes.lastModifiedTime().compareTo(source.modified()) >= 0;
+    }
+
+    /** The variant's record, or null when it has none or its file system keeps no user attributes. */
+    private static String recorded(Path variant) {
         UserDefinedFileAttributeView view = Files.getFileAttributeView(variant, UserDefinedFileAttributeView.class);
         if (view == null) {
             return null;
         }
-        String recorded;
         try {
             ByteBuffer value = ByteBuffer.allocate(128);
             view.read(NAME, value);
-            recorded = StandardCharsets.UTF_8.decode(value.flip()).toString();
+            return StandardCharsets.UTF_8.decode(value.flip()).toString();
         } catch (IOException | UnsupportedOperationException e) {
             return null;
         }
-        return recorded.equals(of(source));
     }
 
     private static String of(SourceFile source) {

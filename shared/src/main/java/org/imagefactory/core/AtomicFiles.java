@@ -2,12 +2,15 @@ package org.imagefactory.core;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.UserDefinedFileAttributeView;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -29,10 +32,20 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, byte[] data) throws IOException {
+        write(target, data, Map.of());
+    }
+
+    /**
+     * Writes the file with user extended attributes ({@code user.} + each key), set before the file appears under
+     * its name so that no reader ever sees it without them; on a file system that keeps no user attributes the
+     * file is written without them.
+     */
+    public static void write(Path target, byte[] data, Map<String, String> userAttributes) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
         Files.createDirectories(folder);
         Path temporary = create(folder, target.getFileName().toString(), data);
         try {
+            setUserAttributes(temporary, userAttributes);
             try {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -64,10 +77,31 @@ public final class AtomicFiles {
             try (out) {
                 out.write(data);
             } catch (IOException e) {
-                Files.deleteIfExists(temporary);
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
                 throw e;
             }
             return temporary;
+        }
+    }
+
+    private static void setUserAttributes(Path file, Map<String, String> attributes) {
+        if (attributes.isEmpty()) {
+            return;
+        }
+        UserDefinedFileAttributeView view = Files.getFileAttributeView(file, UserDefinedFileAttributeView.class);
+        if (view == null) {
+            return;
+        }
+        try {
+            for (Map.Entry<String, String> attribute : attributes.entrySet()) {
+                view.write(attribute.getKey(), StandardCharsets.UTF_8.encode(attribute.getValue()));
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // No user attributes here (tmpfs before Linux 6.6, some network file systems): the file goes without.
         }
     }
 

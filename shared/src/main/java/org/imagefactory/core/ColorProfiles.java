@@ -28,12 +28,12 @@ final class ColorProfiles {
      * the pixels are shown as sRGB; null too for sRGB under another name, which needs no conversion.
      */
     static ICC_Profile parse(byte[] data) {
-        if (!isProfile(data) || IccProfiles.isSrgb(data)) {
+        if (!isProfile(data)) {
             return null;
         }
         try {
-            return ICC_Profile.getInstance(data);
-        } catch (IllegalArgumentException e) {
+            return IccProfiles.isSrgb(data) ? null : ICC_Profile.getInstance(data);
+        } catch (IllegalArgumentException | CMMException e) {
             return null;
         }
     }

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.UserDefinedFileAttributeView;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -64,10 +68,36 @@ class AtomicFilesTest {
     }
 
     @Test
+    void userAttributesArriveWithTheFile() throws IOException {
+        Path target = dir.resolve("x-1-y-1-cat.jpeg");
+        assumeTrue(keepsUserAttributes(dir), "the file system keeps no user extended attributes");
+
+        AtomicFiles.write(target, new byte[] {1}, Map.of("imagefactory.test", "made from 42"));
+
+        UserDefinedFileAttributeView view = Files.getFileAttributeView(target, UserDefinedFileAttributeView.class);
+        ByteBuffer value = ByteBuffer.allocate(64);
+        view.read("imagefactory.test", value);
+        assertThat(StandardCharsets.UTF_8.decode(value.flip()).toString()).isEqualTo("made from 42");
+    }
+
+    @Test
     void temporaryNamesAreRecognised() {
         assertThat(AtomicFiles.isTemporary(Path.of(".x-1-y-1-cat.jpeg.123456.tmp"))).isTrue();
         assertThat(AtomicFiles.isTemporary(Path.of("x-1-y-1-cat.jpeg"))).isFalse();
         assertThat(AtomicFiles.isTemporary(Path.of("notes.tmp"))).isFalse();
+    }
+
+    private static boolean keepsUserAttributes(Path folder) throws IOException {
+        Path probe = Files.createFile(folder.resolve("probe"));
+        try {
+            Files.getFileAttributeView(probe, UserDefinedFileAttributeView.class).write("imagefactory.probe",
+                    ByteBuffer.wrap(new byte[] {1}));
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        } finally {
+            Files.delete(probe);
+        }
     }
 
     private static java.util.List<String> listing(Path folder) throws IOException {

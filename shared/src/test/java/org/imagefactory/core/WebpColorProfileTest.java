@@ -30,13 +30,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A WebP with an ICC profile (a {@code VP8X} container with the ICC flag and an {@code ICCP} chunk, as
- * {@code cwebp -metadata icc} writes it) comes out in the colours a browser shows, whichever of the two WebP
- * readers ImageIO offers first: TwelveMonkeys' applies the profile itself, the libwebp-based one does not. The
+ * {@code cwebp -metadata icc} writes it) comes out in the colours a browser shows, whichever WebP reader decodes it:
+ * libwebp's, tried first, ignores the profile; TwelveMonkeys', which reads animations, applies it itself. The
  * WebPs are lossless, written by the project's WebP writer, so the stored values are known exactly.
  */
 class WebpColorProfileTest {
@@ -47,25 +46,23 @@ class WebpColorProfileTest {
     @TempDir
     Path dir;
 
-    @ParameterizedTest(name = "{0} reader first")
-    @EnumSource(WebpReaders.First.class)
-    void linearRgbProfileIsConvertedToSrgb(WebpReaders.First first) throws IOException {
+    @Test
+    void linearRgbProfileIsConvertedToSrgb() throws IOException {
         Path source = write("linear.webp", webp(halves(SATURATED, GREY, 255), linearRgb()));
 
-        Fixtures.Output output = WebpReaders.render(first, source, "encoding=png");
+        Fixtures.Output output = Fixtures.render(source, "encoding=png");
 
         assertColor(output.image(), 8, 16, linearToSrgb(SATURATED), 3);
         assertColor(output.image(), 56, 16, new Color(188, 188, 188), 3);
     }
 
-    @ParameterizedTest(name = "{0} reader first")
-    @EnumSource(WebpReaders.First.class)
-    void displayP3IsConvertedToSrgbWhenResized(WebpReaders.First first) throws IOException {
+    @Test
+    void displayP3IsConvertedToSrgbWhenResized() throws IOException {
         Color orange = new Color(230, 60, 40);
         Color teal = new Color(60, 150, 140);
         Path source = write("p3.webp", webp(halves(orange, teal, 255), displayP3()));
 
-        Fixtures.Output output = WebpReaders.render(first, source, "scalex=32&encoding=png");
+        Fixtures.Output output = Fixtures.render(source, "scalex=32&encoding=png");
 
         assertColor(output.image(), 4, 8, p3ToSrgb(orange), 3);
         assertColor(output.image(), 28, 8, p3ToSrgb(teal), 3);
@@ -89,12 +86,11 @@ class WebpColorProfileTest {
         assertColor(output.image(), 60, 16, new Color(blue.getBlue(), blue.getGreen(), blue.getRed()), 6);
     }
 
-    @ParameterizedTest(name = "{0} reader first")
-    @EnumSource(WebpReaders.First.class)
-    void alphaIsKeptWhileTheColoursAreConverted(WebpReaders.First first) throws IOException {
+    @Test
+    void alphaIsKeptWhileTheColoursAreConverted() throws IOException {
         Path source = write("linear-alpha.webp", webp(halves(SATURATED, GREY, 128), linearRgb()));
 
-        Fixtures.Output output = WebpReaders.render(first, source, "encoding=png");
+        Fixtures.Output output = Fixtures.render(source, "encoding=png");
 
         assertColor(output.image(), 8, 16, linearToSrgb(SATURATED), 3);
         assertThat(alpha(output.image(), 8, 16)).isEqualTo(255);
@@ -105,21 +101,21 @@ class WebpColorProfileTest {
     static Stream<Arguments> untouched() {
         byte[] srgb = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
         byte[] linear = ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData();
-        return Stream.of(WebpReaders.First.values()).flatMap(first -> Stream.of(
-                Arguments.of(first, "an sRGB profile", withIcc(plainWebp(), 0x20, srgb, srgb.length)),
-                Arguments.of(first, "no profile", plainWebp()),
-                Arguments.of(first, "an extended container without a profile", withIcc(plainWebp(), 0, null, 0)),
-                Arguments.of(first, "a profile announced but missing", withIcc(plainWebp(), 0x20, null, 0)),
-                Arguments.of(first, "a profile the header does not announce", withIcc(plainWebp(), 0, linear,
+        return Stream.of(
+                Arguments.of("an sRGB profile", withIcc(plainWebp(), 0x20, srgb, srgb.length)),
+                Arguments.of("no profile", plainWebp()),
+                Arguments.of("an extended container without a profile", withIcc(plainWebp(), 0, null, 0)),
+                Arguments.of("a profile announced but missing", withIcc(plainWebp(), 0x20, null, 0)),
+                Arguments.of("a profile the header does not announce", withIcc(plainWebp(), 0, linear,
                         linear.length)),
-                Arguments.of(first, "a profile chunk of garbage", withIcc(plainWebp(), 0x20, new byte[600], 600)),
-                Arguments.of(first, "a truncated profile", withIcc(plainWebp(), 0x20, Arrays.copyOf(linear, 200),
+                Arguments.of("a profile chunk of garbage", withIcc(plainWebp(), 0x20, new byte[600], 600)),
+                Arguments.of("a truncated profile", withIcc(plainWebp(), 0x20, Arrays.copyOf(linear, 200),
                         200)),
-                Arguments.of(first, "a profile over 4 MiB", withIcc(plainWebp(), 0x20, new byte[5 << 20], 5 << 20)),
-                Arguments.of(first, "a device-link profile", withIcc(plainWebp(), 0x20, ofClass(linear, "link"),
+                Arguments.of("a profile over 4 MiB", withIcc(plainWebp(), 0x20, new byte[5 << 20], 5 << 20)),
+                Arguments.of("a device-link profile", withIcc(plainWebp(), 0x20, ofClass(linear, "link"),
                         linear.length)),
-                Arguments.of(first, "an abstract profile", withIcc(plainWebp(), 0x20, ofClass(linear, "abst"),
-                        linear.length))));
+                Arguments.of("an abstract profile", withIcc(plainWebp(), 0x20, ofClass(linear, "abst"),
+                        linear.length)));
     }
 
     /** The profile with another class in its header: valid ICC, but not one that describes stored pixels. */
@@ -129,12 +125,12 @@ class WebpColorProfileTest {
         return copy;
     }
 
-    @ParameterizedTest(name = "{0} reader first, {1}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("untouched")
-    void colorsStayAsStoredWithoutAUsableProfile(WebpReaders.First first, String what, byte[] webp) throws IOException {
+    void colorsStayAsStoredWithoutAUsableProfile(String what, byte[] webp) throws IOException {
         Path source = write("untouched.webp", webp);
 
-        Fixtures.Output output = WebpReaders.render(first, source, "encoding=png");
+        Fixtures.Output output = Fixtures.render(source, "encoding=png");
 
         assertColor(output.image(), 8, 16, SATURATED, 0);
         assertColor(output.image(), 56, 16, GREY, 0);
@@ -142,22 +138,22 @@ class WebpColorProfileTest {
 
     static Stream<Arguments> brokenContainers() {
         byte[] linear = ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData();
-        return Stream.of(WebpReaders.First.values()).flatMap(first -> Stream.of(
-                Arguments.of(first, "a profile chunk longer than the file",
+        return Stream.of(
+                Arguments.of("a profile chunk longer than the file",
                         withIcc(plainWebp(), 0x20, linear, 0xFFFF_FFF0L)),
-                Arguments.of(first, "a profile chunk a few bytes too long",
+                Arguments.of("a profile chunk a few bytes too long",
                         withIcc(plainWebp(), 0x20, linear, linear.length + 6)),
-                Arguments.of(first, "a file cut inside the profile chunk",
-                        Arrays.copyOf(withIcc(plainWebp(), 0x20, linear, linear.length), 30 + 100))));
+                Arguments.of("a file cut inside the profile chunk",
+                        Arrays.copyOf(withIcc(plainWebp(), 0x20, linear, linear.length), 30 + 100)));
     }
 
-    @ParameterizedTest(name = "{0} reader first, {1}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("brokenContainers")
-    void aProfileChunkRunningPastTheEndIsATruncatedFile(WebpReaders.First first, String what, byte[] webp)
+    void aProfileChunkRunningPastTheEndIsATruncatedFile(String what, byte[] webp)
             throws IOException {
         Path source = write("broken.webp", webp);
 
-        assertThatThrownBy(() -> WebpReaders.render(first, source, "encoding=png"))
+        assertThatThrownBy(() -> Fixtures.render(source, "encoding=png"))
                 .isInstanceOfSatisfying(ImageFactoryException.class,
                         e -> assertThat(e.failure()).isEqualTo(Failure.CORRUPT_IMAGE))
                 .hasMessage(source + ": the file is truncated");
@@ -206,11 +202,6 @@ class WebpColorProfileTest {
         return bytes.toByteArray();
     }
 
-    /**
-     * Rewrites a simple (lossless, {@code VP8L}) WebP as an extended one: {@code VP8X} with {@code flags} (0x20:
-     * ICC profile, 0x10: alpha) and the canvas size, then an {@code ICCP} chunk holding {@code icc} whose
-     * header claims {@code declaredLength} bytes (none when {@code icc} is null), then the image chunk.
-     */
     /** Adds an {@code ICCP} chunk to an extended WebP, right after its {@code VP8X} chunk, and sets the ICC flag. */
     private static byte[] withIccInExtended(byte[] extended, byte[] icc) {
         assertThat(new String(extended, 12, 4, StandardCharsets.ISO_8859_1)).isEqualTo("VP8X");
@@ -224,6 +215,11 @@ class WebpColorProfileTest {
         return out.array();
     }
 
+    /**
+     * Rewrites a simple (lossless, {@code VP8L}) WebP as an extended one: {@code VP8X} with {@code flags} (0x20:
+     * ICC profile, 0x10: alpha) and the canvas size, then an {@code ICCP} chunk holding {@code icc} whose
+     * header claims {@code declaredLength} bytes (none when {@code icc} is null), then the image chunk.
+     */
     static byte[] withIcc(byte[] simple, int flags, byte[] icc, long declaredLength) {
         ByteBuffer in = ByteBuffer.wrap(simple).order(ByteOrder.LITTLE_ENDIAN);
         String image = new String(simple, 12, 4, StandardCharsets.ISO_8859_1);

@@ -40,7 +40,12 @@ public final class IccProfiles {
         if (profile.getColorSpaceType() != ColorSpace.TYPE_RGB) {
             return null;
         }
-        return matchesSrgb(profile, null) ? null : new ICC_ColorSpace(profile);
+        byte[][] tags = new byte[6][];
+        for (int i = 0; i < 3; i++) {
+            tags[i] = profile.getData(COLORANTS[i]);
+            tags[3 + i] = profile.getData(CURVES[i]);
+        }
+        return matchesSrgb(tags) ? null : new ICC_ColorSpace(profile);
     }
 
     /**
@@ -51,14 +56,21 @@ public final class IccProfiles {
      * then makes the profile and asks {@link #nonSrgb}.
      */
     public static boolean isSrgb(byte[] data) {
-        return data.length >= 132 && new String(data, 16, 4, StandardCharsets.US_ASCII).equals("RGB ")
-                && matchesSrgb(null, data);
+        if (data.length < 132 || !new String(data, 16, 4, StandardCharsets.US_ASCII).equals("RGB ")) {
+            return false;
+        }
+        byte[][] tags = new byte[6][];
+        for (int i = 0; i < 3; i++) {
+            tags[i] = tag(data, COLORANTS[i]);
+            tags[3 + i] = tag(data, CURVES[i]);
+        }
+        return matchesSrgb(tags);
     }
 
-    /** Compares the colorants and tone curves of {@code profile}, or else of the raw profile {@code data}. */
-    private static boolean matchesSrgb(ICC_Profile profile, byte[] data) {
+    /** Whether red, green and blue colorants, then red, green and blue tone curves (tag data, or null) are sRGB's. */
+    private static boolean matchesSrgb(byte[][] tags) {
         for (int i = 0; i < 3; i++) {
-            double[] actual = xyz(profile != null ? profile.getData(COLORANTS[i]) : tag(data, COLORANTS[i]));
+            double[] actual = xyz(tags[i]);
             if (actual == null) {
                 return false;
             }
@@ -67,7 +79,7 @@ public final class IccProfiles {
                     return false;
                 }
             }
-            if (!isSrgbCurve(profile != null ? profile.getData(CURVES[i]) : tag(data, CURVES[i]))) {
+            if (!isSrgbCurve(tags[3 + i])) {
                 return false;
             }
         }
@@ -144,7 +156,7 @@ public final class IccProfiles {
         if (type.equals("curv")) {
             int count = (int) Math.min(Integer.MAX_VALUE, ((long) (tag[8] & 0xFF) << 24 | (tag[9] & 0xFF) << 16
                     | (tag[10] & 0xFF) << 8 | (tag[11] & 0xFF)));
-            if (count < 2 || tag.length < 12 + 2 * count) {
+            if (count < 2 || tag.length < 12 + 2L * count) {
                 return count == 1 && tag.length >= 14 ? Math.pow(x, u16(tag, 12) / 256.0) : Double.NaN;
             }
             double at = x * (count - 1);

@@ -1,5 +1,6 @@
 package org.imagefactory.core.jpeg;
 
+import java.awt.color.CMMException;
 import java.awt.color.ICC_ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
@@ -132,7 +133,7 @@ public final class JpegDecoder {
         ICC_Profile profile;
         try {
             profile = ICC_Profile.getInstance(icc);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | CMMException e) {
             // libjpeg-based tools ignore a profile they cannot parse; so do we, and keep the pixels as sRGB.
             return null;
         }

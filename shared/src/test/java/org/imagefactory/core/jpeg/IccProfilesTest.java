@@ -49,7 +49,10 @@ class IccProfilesTest {
         for (int p = 132; p < 132 + 12 * ByteBuffer.wrap(srgb).getInt(128); p += 12) {
             ByteBuffer.wrap(tagPastTheEnd).putInt(p + 4, srgb.length - 4);
         }
+        byte[] hugeCurve = withTag(srgb, ICC_Profile.icSigRedTRCTag, ByteBuffer.allocate(16)
+                .put("curv".getBytes(StandardCharsets.US_ASCII)).putInt(0).putInt(0x4000_0000).array());
         return Stream.of(
+                Arguments.of("a tone curve claiming 2^30 points", hugeCurve),
                 Arguments.of("a tag count larger than the table", countTooLarge),
                 Arguments.of("tags past the end", tagPastTheEnd),
                 Arguments.of("cut inside the tag table", Arrays.copyOf(srgb, 140)),
@@ -61,6 +64,17 @@ class IccProfilesTest {
     @MethodSource("unreadableProfiles")
     void anUnreadableProfileIsNotTakenForSrgb(String what, byte[] data) {
         assertThat(IccProfiles.isSrgb(data)).isFalse();
+    }
+
+    /** The raw profile with {@code signature}'s data replaced by {@code data}, appended at its end. */
+    private static byte[] withTag(byte[] profile, int signature, byte[] data) {
+        ByteBuffer out = ByteBuffer.allocate(profile.length + data.length).put(profile).put(data);
+        for (int p = 132; p < 132 + 12 * out.getInt(128); p += 12) {
+            if (out.getInt(p) == signature) {
+                out.putInt(p + 4, profile.length).putInt(p + 8, data.length);
+            }
+        }
+        return out.putInt(0, out.capacity()).array();
     }
 
     private static byte[] renamed(ICC_Profile srgb) {
