@@ -1,5 +1,6 @@
 package org.imagefactory.core.jpeg;
 
+import java.awt.color.CMMException;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_ColorSpace;
 import java.awt.color.ICC_Profile;
@@ -107,14 +108,22 @@ public final class IccProfiles {
         return (b[p] & 0xFFL) << 24 | (b[p + 1] & 0xFF) << 16 | (b[p + 2] & 0xFF) << 8 | (b[p + 3] & 0xFF);
     }
 
-    /** Converts {@code 0xRRGGBB} pixels from {@code space} to sRGB. */
+    /**
+     * Converts {@code 0xRRGGBB} pixels from {@code space} to sRGB; a profile the colour engine reads but cannot use
+     * (a damaged colorant or curve: "Couldn't link the profiles") leaves them as stored, as libjpeg-based tools
+     * and browsers show a file whose profile they cannot apply, rather than refusing the image.
+     */
     static BufferedImage toSrgb(BufferedImage image, ICC_ColorSpace space) {
         DirectColorModel model = new DirectColorModel(space, 24, 0xFF0000, 0xFF00, 0xFF, 0, false,
                 DataBuffer.TYPE_INT);
         WritableRaster raster = image.getRaster();
         BufferedImage tagged = new BufferedImage(model, raster, false, null);
         BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-        new ColorConvertOp(null).filter(tagged, out);
+        try {
+            new ColorConvertOp(null).filter(tagged, out);
+        } catch (CMMException e) {
+            return image;
+        }
         return out;
     }
 

@@ -6,6 +6,7 @@ import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -43,6 +44,20 @@ class EmbeddedProfileTest {
         byte[] profile = ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData();
         byte[] tagged = withProfile(grey, profile, 3);
         assertThat((decode(tagged).getRGB(8, 8) >> 8) & 0xFF).isBetween(185, 191);
+    }
+
+    @Test
+    void profileTheColourEngineCannotApplyIsIgnored() throws Exception {
+        byte[] profile = ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData();
+        ByteBuffer tags = ByteBuffer.wrap(profile);
+        for (int i = 0, p = 132; i < tags.getInt(128); i++, p += 12) {
+            if (tags.getInt(p) == ICC_Profile.icSigRedColorantTag) {
+                // An unknown type for the red colorant: the profile loads, but cannot be linked to sRGB.
+                profile[tags.getInt(p + 4)] = 'Q';
+            }
+        }
+        byte[] tagged = withProfile(grey, profile);
+        assertThat((decode(tagged).getRGB(8, 8) >> 8) & 0xFF).isBetween(127, 129);
     }
 
     @Test

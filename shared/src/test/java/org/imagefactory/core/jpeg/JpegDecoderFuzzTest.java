@@ -2,6 +2,8 @@ package org.imagefactory.core.jpeg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -10,9 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A seeded mutation loop over small JPEGs of every structure the decoder knows: every mutant must end in an
- * image or a typed error, each well under a second; never a hang, an OutOfMemoryError or an unchecked exception
- * (the decoder's last-resort wrapping of one counts as a failure here).
+ * A seeded mutation loop over small JPEGs of every structure the decoder knows, one with an embedded profile:
+ * every mutant must end in an image or a typed error, each well under a second; never a hang, an OutOfMemoryError
+ * or an unchecked exception (the decoder's last-resort wrapping of one counts as a failure here).
  */
 class JpegDecoderFuzzTest {
 
@@ -30,7 +32,9 @@ class JpegDecoderFuzzTest {
                 Libjpeg.cjpeg(colour, "-sample", "2x1,1x1,1x1", "-optimize"),
                 Libjpeg.cjpeg(colour, "-progressive", "-sample", "2x2,1x1,1x1"),
                 Libjpeg.cjpeg(colour, "-progressive", "-sample", "1x1,1x1,1x1", "-restart", "2B"),
-                Libjpeg.cjpeg(Raster.testCard(37, 29, 1, 4), "-progressive"));
+                Libjpeg.cjpeg(Raster.testCard(37, 29, 1, 4), "-progressive"),
+                EmbeddedProfileTest.withProfile(Libjpeg.cjpeg(colour, "-sample", "2x2,1x1,1x1"),
+                        ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData()));
     }
 
     @Test
