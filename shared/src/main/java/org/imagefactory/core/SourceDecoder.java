@@ -125,10 +125,11 @@ final class SourceDecoder {
      * fault, not the reader's, and is reported at once.
      */
     static BufferedImage decodeWithImageIO(Path file, SourceInfo source, int subsampling) throws IOException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            if (in == null) {
-                throw new IOException(file + ": cannot be opened");
-            }
+        ImageInputStream opened = ImageIO.createImageInputStream(file.toFile());
+        if (opened == null) {
+            throw new IOException(file + ": cannot be opened");
+        }
+        try (ImageInputStream in = new EndOfDataGuard(opened)) {
             List<ImageReader> readers = readersFor(in, source, file);
             ICC_Profile webpProfile = source.format() == Encoding.WEBP ? WebpColorProfile.read(in) : null;
             String firstFailure = null;
@@ -136,7 +137,7 @@ final class SourceDecoder {
                 try {
                     in.seek(0);
                     boolean png = source.format() == Encoding.PNG;
-                    BufferedImage image = toIntSrgb(read(reader, in, file, subsampling, png));
+                    BufferedImage image = toIntSrgb(read(reader, in, file, source, subsampling, png));
                     if (png) {
                         return PngColorProfile.apply(reader, image);
                     }
@@ -146,7 +147,17 @@ final class SourceDecoder {
                 } catch (EOFException e) {
                     throw ImageProbe.corrupt(file, "the image data is truncated");
                 } catch (IOException | RuntimeException e) {
+                    if (isLibwebp(reader) && isLibwebpVerdict(e)) {
+                        throw ImageProbe.corrupt(file, "the WebP data is damaged (libwebp: " + e.getMessage() + ")");
+                    }
                     firstFailure = firstFailure == null ? describe(e) : firstFailure;
+                } catch (OutOfMemoryError e) {
+                    // libwebp's reader turns libwebp's VP8_STATUS_OUT_OF_MEMORY into an OutOfMemoryError without a
+                    // message: libwebp refused the sizes a damaged header declares, the heap is fine.
+                    if (!isLibwebp(reader) || e.getMessage() != null) {
+                        throw e;
+                    }
+                    throw ImageProbe.corrupt(file, "the WebP data is damaged (libwebp cannot allocate what it declares)");
                 } finally {
                     reader.dispose();
                 }
@@ -155,9 +166,18 @@ final class SourceDecoder {
         }
     }
 
-    private static BufferedImage read(ImageReader reader, ImageInputStream in, Path file, int subsampling,
-            boolean keepMetadata) throws IOException {
+    private static BufferedImage read(ImageReader reader, ImageInputStream in, Path file, SourceInfo source,
+            int subsampling, boolean keepMetadata) throws IOException {
         reader.setInput(in, true, !keepMetadata);
+        // The pixel limit was checked on the header the probe read; a reader may find other sizes in damaged data
+        // (a 162-byte WebP whose mangled frame chunk TwelveMonkeys read as 64 × 8,323,104) and would allocate
+        // for them. A first frame smaller than a GIF's screen is fine; a larger image is not.
+        int width = reader.getWidth(0);
+        int height = reader.getHeight(0);
+        if ((long) width * height > (long) source.storedWidth() * source.storedHeight()) {
+            throw ImageProbe.corrupt(file, "the image data declares " + width + "x" + height + " pixels, more than the "
+                    + source.storedWidth() + "x" + source.storedHeight() + " of its header");
+        }
         TruncationListener truncation = new TruncationListener();
         reader.addIIOReadWarningListener(truncation);
         ImageReadParam param = reader.getDefaultReadParam();
@@ -201,7 +221,20 @@ final class SourceDecoder {
      * other reader keeps ImageIO's order.
      */
     private static int rank(ImageReader reader) {
-        return reader.getOriginatingProvider().getClass().getName().startsWith(LIBWEBP_PACKAGE) ? 0 : 1;
+        return isLibwebp(reader) ? 0 : 1;
+    }
+
+    private static boolean isLibwebp(ImageReader reader) {
+        return reader.getOriginatingProvider().getClass().getName().startsWith(LIBWEBP_PACKAGE);
+    }
+
+    /**
+     * Whether libwebp judged the data itself, damaged or cut short, rather than a feature it lacks (animation):
+     * then TwelveMonkeys' reader is not asked, since on damaged data it can loop for seconds.
+     */
+    private static boolean isLibwebpVerdict(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        return message.endsWith("BitstreamError") || message.endsWith("NotEnoughData");
     }
 
     private static boolean reads(ImageReader reader, String wanted) {
