@@ -14,6 +14,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.function.Consumer;
 import java.util.zip.CRC32;
 
 import javax.imageio.IIOImage;
@@ -76,14 +78,31 @@ public final class Fixtures {
     }
 
     public static byte[] jpeg(BufferedImage image, int quality) throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        return encode(image, "jpeg", param -> param.setCompressionQuality(quality / 100f));
+    }
+
+    /** The image as WebP through the project's WebP writer: {@code "Lossless"}, or {@code "Lossy"} at quality 80. */
+    public static byte[] webp(BufferedImage image, String compression) {
+        return encode(image, "webp", param -> {
+            param.setCompressionType(Arrays.stream(param.getCompressionTypes())
+                    .filter(type -> type.equalsIgnoreCase(compression)).findFirst().orElseThrow());
+            if (compression.equalsIgnoreCase("lossy")) {
+                param.setCompressionQuality(0.8f);
+            }
+        });
+    }
+
+    private static byte[] encode(BufferedImage image, String format, Consumer<ImageWriteParam> settings) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName(format).next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
             writer.setOutput(out);
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(quality / 100f);
+            settings.accept(param);
             writer.write(null, new IIOImage(image, null, null), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } finally {
             writer.dispose();
         }

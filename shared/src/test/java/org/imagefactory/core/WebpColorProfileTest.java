@@ -9,7 +9,6 @@ import java.awt.Color;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -18,12 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Stream;
-
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 
 import org.imagefactory.core.ImageFactoryException.Failure;
 import org.junit.jupiter.api.Test;
@@ -176,30 +169,12 @@ class WebpColorProfileTest {
     }
 
     private static byte[] plainWebp() {
-        return lossless(halves(SATURATED, GREY, 255));
+        return Fixtures.webp(halves(SATURATED, GREY, 255), "Lossless");
     }
 
     private static byte[] webp(BufferedImage image, ICC_Profile profile) {
         byte[] icc = profile.getData();
-        return withIcc(lossless(image), 0x20, icc, icc.length);
-    }
-
-    private static byte[] lossless(BufferedImage image) {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("webp").next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionType(Arrays.stream(param.getCompressionTypes())
-                    .filter(type -> type.equalsIgnoreCase("lossless")).findFirst().orElseThrow());
-            writer.write(null, new IIOImage(image, null, null), param);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } finally {
-            writer.dispose();
-        }
-        return bytes.toByteArray();
+        return withIcc(Fixtures.webp(image, "Lossless"), 0x20, icc, icc.length);
     }
 
     /** Adds an {@code ICCP} chunk to an extended WebP, right after its {@code VP8X} chunk, and sets the ICC flag. */

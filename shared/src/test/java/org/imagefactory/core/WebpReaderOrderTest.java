@@ -3,17 +3,9 @@ package org.imagefactory.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +22,7 @@ class WebpReaderOrderTest {
 
     @Test
     void aLossyWebpDecodesToTheSamePixelsWhicheverReaderImageIoOffersFirst() throws IOException {
-        Path source = Files.write(dir.resolve("gradient.webp"), lossy(gradient()));
+        Path source = Files.write(dir.resolve("gradient.webp"), Fixtures.webp(gradient(), "Lossy"));
 
         BufferedImage libwebpFirst = WebpReaders.render(WebpReaders.First.LIBWEBP, source, "encoding=png").image();
         BufferedImage twelveMonkeysFirst = WebpReaders.render(WebpReaders.First.TWELVEMONKEYS, source,
@@ -59,22 +51,5 @@ class WebpReaderOrderTest {
             }
         }
         return image;
-    }
-
-    private static byte[] lossy(BufferedImage image) throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("webp").next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionType(Arrays.stream(param.getCompressionTypes())
-                    .filter(type -> type.equalsIgnoreCase("lossy")).findFirst().orElseThrow());
-            param.setCompressionQuality(0.8f);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        return bytes.toByteArray();
     }
 }
