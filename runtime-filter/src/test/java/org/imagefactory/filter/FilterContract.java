@@ -178,35 +178,29 @@ public abstract class FilterContract {
         assertThat(header(second, "ETag")).isEqualTo(header(first, "ETag"));
     }
 
-    @Test
-    void aSourceNewerThanItsCachedVariantIsRegenerated() throws Exception {
-        Path source = sites.pictures("any").resolve("photos/stale.jpg");
+    /**
+     * A source replaced by another picture gets a new variant, whether the new file is dated later or, as after
+     * {@code cp -p} or the deployment of a war built earlier, a day before; the new variant is then a cache hit.
+     */
+    @ParameterizedTest(name = "replacement dated {0} s from now")
+    @ValueSource(longs = {5, -86_400})
+    void aReplacedSourceIsRegenerated(long secondsFromNow) throws Exception {
+        String name = secondsFromNow > 0 ? "newer.jpg" : "older.jpg";
+        Path source = sites.pictures("any").resolve("photos/" + name);
+        // Under the design's date rule alone an older-dated file is not noticed: the variant records its origin.
+        assumeTrue(secondsFromNow > 0 || TestSites.keepsUserAttributes(temp),
+                "the variant's origin needs user extended attributes");
         TestImages.write(source, TestImages.picture(400, 300, Color.RED, false), "jpeg");
-        HttpResponse<byte[]> before = http.get("/any/picture/photos/stale.jpg?scalex=100");
+        HttpResponse<byte[]> before = http.get("/any/picture/photos/" + name + "?scalex=100");
         assertThat(TestImages.centre(image(before)) >> 16).isGreaterThan(150);
 
         TestImages.write(source, TestImages.picture(400, 300, Color.BLUE, false), "jpeg");
-        Files.setLastModifiedTime(source, FileTime.from(Instant.now().plusSeconds(5)));
-        HttpResponse<byte[]> after = http.get("/any/picture/photos/stale.jpg?scalex=100");
+        Files.setLastModifiedTime(source, FileTime.from(Instant.now().plusSeconds(secondsFromNow)));
+        HttpResponse<byte[]> after = http.get("/any/picture/photos/" + name + "?scalex=100");
         assertThat(header(after, "Server-Timing")).endsWith("cache;desc=generated");
         assertThat(TestImages.centre(image(after)) & 0xff).isGreaterThan(150);
         assertThat(header(after, "ETag")).isNotEqualTo(header(before, "ETag"));
-    }
-
-    @Test
-    void aSourceReplacedByAnOlderDatedFileIsRegenerated() throws Exception {
-        Path source = sites.pictures("any").resolve("photos/restored.jpg");
-        assumeTrue(TestSites.keepsUserAttributes(temp), "the variant's origin needs user extended attributes");
-        TestImages.write(source, TestImages.picture(400, 300, Color.RED, false), "jpeg");
-        HttpResponse<byte[]> before = http.get("/any/picture/photos/restored.jpg?scalex=100");
-        assertThat(TestImages.centre(image(before)) >> 16).isGreaterThan(150);
-
-        TestImages.write(source, TestImages.picture(400, 300, Color.BLUE, false), "jpeg");
-        Files.setLastModifiedTime(source, FileTime.from(Instant.now().minusSeconds(86_400)));
-        HttpResponse<byte[]> after = http.get("/any/picture/photos/restored.jpg?scalex=100");
-        assertThat(header(after, "Server-Timing")).endsWith("cache;desc=generated");
-        assertThat(TestImages.centre(image(after)) & 0xff).isGreaterThan(150);
-        HttpResponse<byte[]> again = http.get("/any/picture/photos/restored.jpg?scalex=100");
+        HttpResponse<byte[]> again = http.get("/any/picture/photos/" + name + "?scalex=100");
         assertThat(header(again, "Server-Timing")).isEqualTo("cache;desc=hit");
         assertThat(again.body()).isEqualTo(after.body());
     }

@@ -13,10 +13,12 @@ import javax.imageio.metadata.IIOMetadataNode;
 
 import org.w3c.dom.Node;
 
+import org.imagefactory.core.jpeg.IccProfiles;
+
 /**
  * The JDK's PNG reader ignores an {@code iCCP} chunk and hands back the stored values as if they were sRGB;
  * browsers apply the profile. Screenshots on a Mac carry Display P3, so without this their colours would shift.
- * Finds the profile of a decoded PNG for {@link ColorProfiles#toSrgb}, which leaves sRGB-tagged images alone.
+ * Finds the profile of a decoded PNG for {@link IccProfiles#toSrgb}, which leaves sRGB-tagged images alone.
  */
 final class PngColorProfile {
 
@@ -37,7 +39,7 @@ final class PngColorProfile {
      */
     static BufferedImage apply(byte[] iccp, BufferedImage image) {
         ICC_Profile profile = profile(iccp);
-        return profile == null ? image : ColorProfiles.toSrgb(profile, image);
+        return profile == null ? image : IccProfiles.toSrgb(image, profile);
     }
 
     /** The iCCP chunk's profile as the reader hands it over, or {@code null} when there is none. */

@@ -9,6 +9,8 @@ import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 
+import org.imagefactory.core.jpeg.IccProfiles;
+
 /**
  * The ICC profile of an extended WebP (a {@code VP8X} chunk with the ICC flag, then an {@code ICCP} chunk).
  * The libwebp-based reader, tried first, ignores it; TwelveMonkeys' reader, the fallback (for animations, say),
@@ -76,7 +78,7 @@ final class WebpColorProfile {
         if (raw != null && !raw.getColorModel().getColorSpace().isCS_sRGB()) {
             return image;
         }
-        return ColorProfiles.toSrgb(profile, image);
+        return IccProfiles.toSrgb(image, profile);
     }
 
     private static String fourcc(byte[] data, int at) {

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -49,7 +48,7 @@ class SourceFormatsFuzzTest {
         int done = 0;
         for (; done < MUTANTS && System.nanoTime() < deadline; done++) {
             int seed = random.nextInt(seeds.size());
-            Path file = Files.write(dir.resolve("mutant-" + names.get(seed)), mutate(seeds.get(seed), random));
+            Path file = Files.write(dir.resolve("mutant-" + names.get(seed)), Mutations.mutate(seeds.get(seed), random));
             String encoding = ENCODINGS[random.nextInt(ENCODINGS.length)];
             long start = System.nanoTime();
             try {
@@ -66,29 +65,5 @@ class SourceFormatsFuzzTest {
         assertThat(done).as("mutants rendered within the time budget").isEqualTo(MUTANTS);
         assertThat(slowest / 1e9).as("slowest mutant, seconds").isLessThan(5.0);
         assertThat(rendered).as("mutants that still render (the loop reaches the decoders)").isPositive();
-    }
-
-    private static byte[] mutate(byte[] seed, SplittableRandom random) {
-        byte[] b = seed.clone();
-        int edits = 1 + random.nextInt(4);
-        for (int e = 0; e < edits; e++) {
-            // Half of the edits land in the first 600 bytes, where the headers and chunk lengths are.
-            int at = random.nextBoolean() ? random.nextInt(Math.min(b.length, 600)) : random.nextInt(b.length);
-            switch (random.nextInt(5)) {
-                case 0 -> b[at] ^= (byte) (1 << random.nextInt(8));
-                case 1 -> b[at] = (byte) random.nextInt(256);
-                case 2 -> b[at] = (byte) (random.nextBoolean() ? 0xFF : 0x00);
-                case 3 -> b = Arrays.copyOf(b, Math.max(2, at));
-                default -> {
-                    if (at + 4 <= b.length) {
-                        int value = random.nextBoolean() ? random.nextInt() : 0x7FFF_FFF0 + random.nextInt(16);
-                        for (int i = 0; i < 4; i++) {
-                            b[at + i] = (byte) (value >>> (8 * i));
-                        }
-                    }
-                }
-            }
-        }
-        return b;
     }
 }

@@ -2,12 +2,10 @@ package org.imagefactory.core.jpeg;
 
 import java.awt.color.CMMException;
 import java.awt.color.ColorSpace;
-import java.awt.color.ICC_ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorConvertOp;
-import java.awt.image.DataBuffer;
-import java.awt.image.DirectColorModel;
+import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -33,28 +31,28 @@ public final class IccProfiles {
     }
 
     /**
-     * The profile's colour space, or null when it is (near enough) sRGB and the pixels can stay as they are. A
-     * profile for another colour space than RGB does not describe YCbCr/RGB pixels; like libjpeg-based tools, we
-     * ignore it.
+     * Whether pixels stored in {@code profile} must be converted to show as sRGB: an RGB profile that is not sRGB
+     * in all but name. A profile for another colour space than RGB does not describe YCbCr/RGB pixels; like
+     * libjpeg-based tools, we ignore it.
      */
-    public static ICC_ColorSpace nonSrgb(ICC_Profile profile) {
+    public static boolean needsConversion(ICC_Profile profile) {
         if (profile.getColorSpaceType() != ColorSpace.TYPE_RGB) {
-            return null;
+            return false;
         }
         byte[][] tags = new byte[6][];
         for (int i = 0; i < 3; i++) {
             tags[i] = profile.getData(COLORANTS[i]);
             tags[3 + i] = profile.getData(CURVES[i]);
         }
-        return matchesSrgb(tags) ? null : new ICC_ColorSpace(profile);
+        return !matchesSrgb(tags);
     }
 
     /**
-     * Whether a profile, as the bytes embedded in a file, is an RGB profile that {@link #nonSrgb} would leave
+     * Whether a profile, as the bytes embedded in a file, is an RGB profile {@link #needsConversion} would leave
      * alone: the same test, read from the bytes. Most embedded profiles are sRGB under some name, and deciding so
      * without making an {@code ICC_Profile} keeps the JDK's colour engine, 12–16 ms to start, out of a process
      * that never needs it. False when unsure (another colour space, a tag missing or out of bounds): the caller
-     * then makes the profile and asks {@link #nonSrgb}.
+     * then makes the profile and asks {@link #needsConversion}.
      */
     public static boolean isSrgb(byte[] data) {
         if (data.length < 132 || !new String(data, 16, 4, StandardCharsets.US_ASCII).equals("RGB ")) {
@@ -109,22 +107,32 @@ public final class IccProfiles {
     }
 
     /**
-     * Converts {@code 0xRRGGBB} pixels from {@code space} to sRGB; a profile the colour engine reads but cannot use
-     * (a damaged colorant or curve: "Couldn't link the profiles") leaves them as stored, as libjpeg-based tools
-     * and browsers show a file whose profile they cannot apply, rather than refusing the image.
+     * A {@code TYPE_INT_RGB} or {@code TYPE_INT_ARGB} image stored in {@code profile}, converted to sRGB (alpha
+     * kept as stored); the image itself when the profile needs no conversion ({@link #needsConversion}) or is one
+     * the colour engine reads but cannot use (a device link, a damaged colorant: "Couldn't link the profiles"),
+     * as libjpeg-based tools and browsers show a file whose profile they cannot apply rather than refuse it.
      */
-    static BufferedImage toSrgb(BufferedImage image, ICC_ColorSpace space) {
-        DirectColorModel model = new DirectColorModel(space, 24, 0xFF0000, 0xFF00, 0xFF, 0, false,
-                DataBuffer.TYPE_INT);
-        WritableRaster raster = image.getRaster();
-        BufferedImage tagged = new BufferedImage(model, raster, false, null);
-        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+    public static BufferedImage toSrgb(BufferedImage image, ICC_Profile profile) {
         try {
-            new ColorConvertOp(null).filter(tagged, out);
-        } catch (CMMException e) {
+            if (!needsConversion(profile)) {
+                return image;
+            }
+            int width = image.getWidth();
+            int height = image.getHeight();
+            BufferedImage out = new BufferedImage(width, height, image.getType());
+            int[] colour = {0, 1, 2};
+            Raster source = image.getRaster().createChild(0, 0, width, height, 0, 0, colour);
+            WritableRaster target = out.getRaster().createWritableChild(0, 0, width, height, 0, 0, colour);
+            new ColorConvertOp(new ICC_Profile[] {profile, ICC_Profile.getInstance(ColorSpace.CS_sRGB)}, null)
+                    .filter(source, target);
+            if (image.getColorModel().hasAlpha()) {
+                out.getRaster().setSamples(0, 0, width, height, 3,
+                        image.getRaster().getSamples(0, 0, width, height, 3, (int[]) null));
+            }
+            return out;
+        } catch (IllegalArgumentException | CMMException e) {
             return image;
         }
-        return out;
     }
 
     private static double[] xyz(byte[] tag) {
@@ -163,8 +171,7 @@ public final class IccProfiles {
     private static double evaluate(byte[] tag, double x) {
         String type = new String(tag, 0, 4, StandardCharsets.US_ASCII);
         if (type.equals("curv")) {
-            int count = (int) Math.min(Integer.MAX_VALUE, ((long) (tag[8] & 0xFF) << 24 | (tag[9] & 0xFF) << 16
-                    | (tag[10] & 0xFF) << 8 | (tag[11] & 0xFF)));
+            int count = (int) Math.min(Integer.MAX_VALUE, u32(tag, 8));
             if (count < 2 || tag.length < 12 + 2L * count) {
                 return count == 1 && tag.length >= 14 ? Math.pow(x, u16(tag, 12) / 256.0) : Double.NaN;
             }

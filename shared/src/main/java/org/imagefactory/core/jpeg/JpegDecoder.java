@@ -1,7 +1,6 @@
 package org.imagefactory.core.jpeg;
 
 import java.awt.color.CMMException;
-import java.awt.color.ICC_ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -89,7 +88,7 @@ public final class JpegDecoder {
         try {
             FrameDecoder frame = new FrameDecoder(data, length, scales, maxPixels, maxBytes);
             BufferedImage[] images = frame.decode();
-            ICC_ColorSpace profile = embeddedProfile(frame);
+            ICC_Profile profile = embeddedProfile(frame);
             if (profile != null) {
                 for (int i = 0; i < images.length; i++) {
                     images[i] = IccProfiles.toSrgb(images[i], profile);
@@ -125,18 +124,16 @@ public final class JpegDecoder {
         }
     }
 
-    private static ICC_ColorSpace embeddedProfile(FrameDecoder frame) {
+    private static ICC_Profile embeddedProfile(FrameDecoder frame) {
         byte[] icc = frame.iccProfile();
         if (icc == null || frame.isGray() || IccProfiles.isSrgb(icc)) {
             return null;
         }
-        ICC_Profile profile;
         try {
-            profile = ICC_Profile.getInstance(icc);
+            return ICC_Profile.getInstance(icc);
         } catch (IllegalArgumentException | CMMException e) {
             // libjpeg-based tools ignore a profile they cannot parse; so do we, and keep the pixels as sRGB.
             return null;
         }
-        return IccProfiles.nonSrgb(profile);
     }
 }

@@ -35,7 +35,8 @@ class IccProfilesTest {
     @MethodSource("readableProfiles")
     void theBytesGiveTheColourEnginesVerdict(String what, byte[] data, boolean srgb) {
         ICC_Profile profile = ICC_Profile.getInstance(data);
-        boolean leftAlone = profile.getColorSpaceType() == ColorSpace.TYPE_RGB && IccProfiles.nonSrgb(profile) == null;
+        boolean leftAlone = profile.getColorSpaceType() == ColorSpace.TYPE_RGB
+                && !IccProfiles.needsConversion(profile);
 
         assertThat(leftAlone).as("the colour engine's verdict").isEqualTo(srgb);
         assertThat(IccProfiles.isSrgb(data)).isEqualTo(srgb);

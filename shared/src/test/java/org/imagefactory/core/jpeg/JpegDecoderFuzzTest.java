@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.imagefactory.core.ImageFactoryException.Failure;
+import org.imagefactory.core.Mutations;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +46,7 @@ class JpegDecoderFuzzTest {
         int images = 0;
         int done = 0;
         for (; done < MUTANTS && System.nanoTime() < deadline; done++) {
-            byte[] mutant = mutate(seeds.get(random.nextInt(seeds.size())), random);
+            byte[] mutant = Mutations.mutate(seeds.get(random.nextInt(seeds.size())), random);
             int scale = 1 << random.nextInt(4);
             Outcome outcome = Outcome.of(mutant, mutant.length, scale, 1 << 22);
             slowest = Math.max(slowest, outcome.nanos());
@@ -62,42 +63,5 @@ class JpegDecoderFuzzTest {
         assertThat(done).as("mutants decoded within the time budget").isEqualTo(MUTANTS);
         assertThat(slowest / 1e9).as("slowest decode, seconds").isLessThan(1.0);
         assertThat(images).as("mutants that still decode (the loop reaches the pixel code)").isPositive();
-    }
-
-    private static byte[] mutate(byte[] seed, SplittableRandom random) {
-        byte[] b = seed.clone();
-        int edits = 1 + random.nextInt(4);
-        for (int e = 0; e < edits; e++) {
-            int at = random.nextInt(b.length);
-            switch (random.nextInt(7)) {
-                case 0 -> b[at] ^= (byte) (1 << random.nextInt(8));
-                case 1 -> b[at] = (byte) random.nextInt(256);
-                case 2 -> b[at] = (byte) (random.nextBoolean() ? 0xFF : 0x00);
-                case 3 -> b = java.util.Arrays.copyOf(b, Math.max(2, at));
-                case 4 -> {
-                    int length = Math.min(b.length - at, 1 + random.nextInt(64));
-                    byte[] out = new byte[b.length + length];
-                    System.arraycopy(b, 0, out, 0, at + length);
-                    System.arraycopy(b, at, out, at + length, b.length - at);
-                    b = out;
-                }
-                case 5 -> {
-                    byte[] out = new byte[b.length + 2];
-                    System.arraycopy(b, 0, out, 0, at);
-                    out[at] = (byte) 0xFF;
-                    out[at + 1] = (byte) new int[] {0xD0, 0xD3, 0xD9, 0xC4, 0xDA, 0xDB, 0xDD, 0xC2}[random.nextInt(8)];
-                    System.arraycopy(b, at, out, at + 2, b.length - at);
-                    b = out;
-                }
-                default -> {
-                    if (at + 1 < b.length) {
-                        int value = random.nextInt(4) == 0 ? 0xFFFF : random.nextInt(1 << 16);
-                        b[at] = (byte) (value >> 8);
-                        b[at + 1] = (byte) value;
-                    }
-                }
-            }
-        }
-        return b;
     }
 }
