@@ -154,11 +154,12 @@ final class PictureHandler {
         Boolean webp = negotiate ? HttpReplies.acceptsWebp(request) : null;
         Map<String, String[]> effective = negotiate ? negotiated(arguments, webp) : arguments;
         VariantRequest wanted = parse(effective);
+        boolean signed = verifySignature(path, arguments);
         if (wanted.isOriginal()) {
             serveOriginal(request, response, path, key, webp);
             return;
         }
-        VariantRequest allowed = authorize(path, arguments, wanted);
+        VariantRequest allowed = signed ? wanted : authorize(wanted);
         long lookedUp = System.nanoTime();
         SourceFile source = source(path);
         SourceInfo info = probe(source);
@@ -237,15 +238,25 @@ final class PictureHandler {
         }
     }
 
-    /** A correctly signed URL may ask for any size; otherwise the size policy decides. */
-    private VariantRequest authorize(SourcePath path, Map<String, String[]> arguments, VariantRequest wanted) {
-        if (signer != null && arguments.containsKey(UrlSigner.SIG)) {
-            if (!signer.verify(path.value(), arguments)) {
-                throw new HttpFailure(403, "invalid sig for " + path + ": expected the HMAC-SHA256 of '"
-                        + UrlSigner.message(path.value(), arguments) + "' with the configured signingKey");
-            }
-            return wanted;
+    /**
+     * Whether the URL carries a correct {@code sig}, checked whenever there is one, even on a request for the
+     * original file; without a configured key, {@code sig} is ignored and the size policy decides.
+     *
+     * @throws HttpFailure 403 for a {@code sig} that does not match
+     */
+    private boolean verifySignature(SourcePath path, Map<String, String[]> arguments) {
+        if (signer == null || !arguments.containsKey(UrlSigner.SIG)) {
+            return false;
         }
+        if (!signer.verify(path.value(), arguments)) {
+            throw new HttpFailure(403, "invalid sig for " + path + ": expected the HMAC-SHA256 of '"
+                    + UrlSigner.message(path.value(), arguments) + "' with the configured signingKey");
+        }
+        return true;
+    }
+
+    /** The size policy's answer for an unsigned URL. */
+    private VariantRequest authorize(VariantRequest wanted) {
         try {
             return ladder.apply(settings.sizePolicy(), wanted);
         } catch (ImageFactoryException e) {

@@ -137,6 +137,16 @@ public abstract class FilterContract {
     }
 
     @Test
+    void aMalformedEscapeInAnArgumentThatIsNotOursIsIgnored() {
+        for (String query : List.of("scalex=104&utm_content=50%off", "utm_content=50%off", "%zz&scalex=104")) {
+            Http.Raw response = http.raw("/any/picture/photos/cat.jpg?" + query);
+            assertThat(response.status()).as(query).isEqualTo(200);
+        }
+        assertThat(http.raw("/any/picture/photos/cat.jpg?scalex=104&utm_content=50%off").body())
+                .isEqualTo(http.raw("/any/picture/photos/cat.jpg?scalex=104").body());
+    }
+
+    @Test
     void noArgumentServesTheOriginalFileWithCachingHeaders() throws Exception {
         HttpResponse<byte[]> response = http.get("/any/picture/photos/cat.jpg");
         assertThat(response.statusCode()).isEqualTo(200);
@@ -239,6 +249,17 @@ public abstract class FilterContract {
         }
     }
 
+    @Test
+    void aBareNotFoundNamesThePathAsTheClientSentIt() {
+        for (String target : List.of("/site/picture/photos/nothing.jpg", "/site/picture/photos/link.jpg?scalex=100",
+                "/site/picture/photos/%C3%A9t%C3%A9.jpg")) {
+            Http.Raw response = http.raw(target);
+            assertThat(response.status()).as(target).isEqualTo(404);
+            assertThat(response.body()).as(target).isEqualTo("not found: " + target.replaceAll("\\?.*", "") + "\n")
+                    .doesNotContain(sites.root.toString());
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/any/picture/photos/%C3%A9t%C3%A9.jpg",
             "/any/picture/photos/%C3%A9t%C3%A9.jpg?scalex=100", "/any/picture/%E7%8C%AB/cat.jpg?scalex=100"})
@@ -296,6 +317,24 @@ public abstract class FilterContract {
     }
 
     @Test
+    void aWrongSigIsA403EvenOnARequestForTheOriginal() throws Exception {
+        UrlSigner signer = new UrlSigner(TestSites.SITE_KEY);
+        for (String query : List.of("sig=00", "sig=", "encoding=auto&sig=00", "v=3&sig=00",
+                "sig=" + signer.sign("photos/dog.png", ""))) {
+            HttpResponse<byte[]> response = http.get("/site/picture/photos/cat.jpg?" + query);
+            assertThat(response.statusCode()).as(query).isEqualTo(403);
+            assertThat(new String(response.body(), StandardCharsets.UTF_8)).contains("sig", "photos/cat.jpg");
+        }
+        byte[] original = Files.readAllBytes(sites.pictures("site").resolve("photos/cat.jpg"));
+        HttpResponse<byte[]> signed = http.get("/site/picture/photos/cat.jpg?sig=" + signer.sign("photos/cat.jpg",
+                ""));
+        assertThat(signed.statusCode()).isEqualTo(200);
+        assertThat(signed.body()).isEqualTo(original);
+        HttpResponse<byte[]> withoutKey = http.get("/busy/picture/photos/cat.jpg?sig=00");
+        assertThat(withoutKey.statusCode()).as("without a signingKey, sig is ignored").isEqualTo(200);
+    }
+
+    @Test
     void anyPolicyServesEverySizeSignedOrNot() {
         UrlSigner signer = new UrlSigner(TestSites.ANY_KEY);
         assertThat(image(http.get("/any/picture/photos/cat.jpg?scalex=123")).getWidth()).isEqualTo(123);
@@ -338,6 +377,45 @@ public abstract class FilterContract {
         assertThat(head.body()).isEmpty();
         assertThat(header(head, "Content-Length")).isEqualTo(Integer.toString(full.body().length));
         assertThat(header(head, "ETag")).isEqualTo(etag);
+    }
+
+    /** RFC 9110 §13.2.2: If-Match, else If-Unmodified-Since (412); then If-None-Match, else If-Modified-Since. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/any/picture/photos/dog.png?scalex=160", "/any/picture/photos/dog.png"})
+    void ifMatchAndIfUnmodifiedSinceAre412AsTomcatsDefaultServletAnswers(String url) {
+        HttpResponse<byte[]> full = http.get(url);
+        String etag = header(full, "ETag");
+        String date = header(full, "Last-Modified");
+        String old = "Thu, 01 Jan 1998 00:00:00 GMT";
+        Object[][] cases = {
+                {200, new String[] {"If-Match", etag}},
+                {200, new String[] {"If-Match", "\"other\", " + etag}},
+                {200, new String[] {"If-Match", "*"}},
+                {412, new String[] {"If-Match", "\"other\""}},
+                {412, new String[] {"If-Match", "W/" + etag}},
+                {200, new String[] {"If-Unmodified-Since", date}},
+                {412, new String[] {"If-Unmodified-Since", old}},
+                {200, new String[] {"If-Unmodified-Since", "yesterday"}},
+                {200, new String[] {"If-Match", etag, "If-Unmodified-Since", old}},
+                {412, new String[] {"If-Match", "\"other\"", "If-None-Match", etag}},
+                {412, new String[] {"If-Unmodified-Since", old, "If-None-Match", etag}},
+                {304, new String[] {"If-Match", etag, "If-None-Match", "W/" + etag}},
+                {304, new String[] {"If-Unmodified-Since", date, "If-Modified-Since", date}},
+        };
+        for (Object[] c : cases) {
+            String[] headers = (String[]) c[1];
+            for (int attempt = 0; attempt < 2; attempt++) {
+                HttpResponse<byte[]> response = http.get(url, headers);
+                assertThat(response.statusCode()).as(Arrays.toString(headers)).isEqualTo(c[0]);
+                if (response.statusCode() == 412) {
+                    assertThat(header(response, "Cache-Control")).isEqualTo("no-store");
+                    assertThat(new String(response.body(), StandardCharsets.UTF_8)).contains("precondition");
+                }
+            }
+        }
+        HttpResponse<byte[]> head = http.send(http.request(url).header("If-Match", "\"other\"")
+                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(head.statusCode()).isEqualTo(412);
     }
 
     @Test
