@@ -46,7 +46,8 @@ public abstract class FilterContract {
     void start() throws Exception {
         sites = new TestSites(Files.createDirectories(temp.resolve("sites")));
         container = newContainer(Files.createDirectories(temp.resolve("container")));
-        for (String name : List.of("site", "strict", "any", "busy", "small", "nocache")) {
+        for (String name : List.of("site", "strict", "any", "busy", "small", "nocache", "root", "linked",
+                "bean", "everything")) {
             container.deploy("/" + name, sites.webApp(name));
         }
         http = new Http(container.start());
@@ -258,6 +259,60 @@ public abstract class FilterContract {
             assertThat(response.body()).as(target).isEqualTo("not found: " + target.replaceAll("\\?.*", "") + "\n")
                     .doesNotContain(sites.root.toString());
         }
+    }
+
+    /** With the web app as the source root, only files really in it and out of its WEB-INF are pictures. */
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            root   | photos/cat.jpg             | 200
+            root   | photos/alias.jpg           | 404
+            root   | photos/private.jpg         | 404
+            root   | private/private.jpg        | 404
+            root   | photos/outside.jpg         | 404
+            linked | photos/cat.jpg             | 200
+            linked | photos/alias.jpg           | 200
+            linked | photos/private.jpg         | 404
+            linked | private/private.jpg        | 404
+            linked | photos/outside.jpg         | 404
+            """)
+    void linksAreFollowedOnlyWhenAllowedAndNeverIntoWebInfOrOutOfTheRoot(String site, String path, int status) {
+        for (String query : List.of("", "?scalex=100", "?scalex=110&encoding=png")) {
+            String url = "/" + site + "/picture/pictures/" + path + query;
+            for (int attempt = 0; attempt < 2; attempt++) {
+                HttpResponse<byte[]> response = http.get(url);
+                assertThat(response.statusCode()).as(url).isEqualTo(status);
+            }
+        }
+        assertThat(http.get("/" + site + "/picture/WEB-INF/private.jpg?scalex=100").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aFilterRegisteredEverywhereWithoutASourceRootStopsTheStartNamingWhatToSet() {
+        assertThat(container.startFailure("/bean")).contains("imageFactoryFilter", "sourceRoot",
+                "FilterRegistrationBean", "/picture/*");
+        HttpResponse<byte[]> page = http.get("/bean/index.html");
+        assertThat(page.statusCode()).as("a web app that did not start").isIn(404, 503);
+        assertThat(new String(page.body(), StandardCharsets.UTF_8)).doesNotContain(TestSites.PAGE);
+        assertThat(container.startFailure("/site")).isNull();
+    }
+
+    @Test
+    void aFilterRegisteredEverywhereServesItsPicturesAndLeavesTheRestToTheWebApp() {
+        HttpResponse<byte[]> page = http.get("/everything/index.html");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(new String(page.body(), StandardCharsets.UTF_8)).isEqualTo(TestSites.PAGE);
+        assertThat(image(http.get("/everything/photos/cat.jpg?scalex=128")).getWidth()).isEqualTo(128);
+        assertThat(http.get("/everything/photos/cat.jpg").body())
+                .isEqualTo(http.get("/everything/pictures/photos/cat.jpg").body());
+        for (String url : List.of("/everything/photos/nothing.jpg", "/everything/nothing.html",
+                "/everything/photos/notes.txt?scalex=100")) {
+            HttpResponse<byte[]> missing = http.get(url);
+            assertThat(missing.statusCode()).as(url).isEqualTo(404);
+            assertThat(new String(missing.body(), StandardCharsets.UTF_8)).as(url).doesNotStartWith("not found");
+        }
+        HttpResponse<byte[]> posted = http.send(http.request("/everything/index.html")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("x")).build());
+        assertThat(header(posted, "Allow")).as("the filter's own 405").isNotEqualTo("GET, HEAD");
     }
 
     @ParameterizedTest
