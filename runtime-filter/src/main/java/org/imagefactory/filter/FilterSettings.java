@@ -19,11 +19,13 @@ import org.imagefactory.core.VariantSpec;
  * @param pregeneratedRoot web-app folder or absolute directory the build plugin wrote into
  * @param cacheDir         absolute directory for generated variants, or {@code null} for the container's temp dir
  * @param fileCheckInterval how long a repeated request trusts that the files it was served from are unchanged
+ * @param allowLinking     whether a symbolic link under the source root may be followed to its target
  */
 record FilterSettings(String sourceRoot, String pregeneratedRoot, String cacheDir, SizePolicy sizePolicy,
                       Set<Integer> allowedSizes, Set<Integer> allowedQualities, String signingKey,
                       long maxSourcePixels, int maxConcurrent, int queueSize, Duration queueTimeout, long cacheMaxBytes, String cacheControl,
-                      int defaultQuality, Color background, Duration fileCheckInterval) {
+                      int defaultQuality, Color background, Duration fileCheckInterval,
+                      boolean allowLinking) {
 
     static final String CONTEXT_PARAM_PREFIX = "imagefactory.";
 
@@ -53,7 +55,8 @@ record FilterSettings(String sourceRoot, String pregeneratedRoot, String cacheDi
                 in.text("cacheControl", "public, max-age=86400"),
                 (int) in.number("defaultQuality", VariantSpec.STANDARD_QUALITY, 1, 100),
                 in.color("background", Color.WHITE),
-                in.duration("fileCheckInterval", Duration.ofSeconds(1)));
+                in.duration("fileCheckInterval", Duration.ofSeconds(1)),
+                in.flag("allowLinking", false));
     }
 
     PipelineOptions pipelineOptions() {
@@ -125,6 +128,18 @@ record FilterSettings(String sourceRoot, String pregeneratedRoot, String cacheDi
                 throw invalid(name, value, expected);
             }
             return numbers;
+        }
+
+        boolean flag(String name, boolean fallback) {
+            String value = raw(name);
+            if (value == null) {
+                return fallback;
+            }
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw invalid(name, value, "true or false");
+            };
         }
 
         Duration duration(String name, Duration fallback) {

@@ -10,7 +10,10 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Writes responses: an image with its caching headers (or {@code 304}), or an error with a one-line reason. */
+/**
+ * Writes responses: an image with its caching headers (or {@code 304}, or {@code 412}), or an error with a one-line
+ * reason.
+ */
 final class HttpReplies {
 
     private static final DateTimeFormatter HTTP_DATE =
@@ -36,9 +39,17 @@ final class HttpReplies {
         }
     }
 
-    /** Sends a payload, or {@code 304} when the client's copy is current; {@code HEAD} gets the headers only. */
+    /**
+     * Sends a payload, or {@code 304} when the client's copy is current, or {@code 412} when a precondition
+     * fails (see {@link Preconditions}); {@code HEAD} gets the headers only.
+     */
     static void send(HttpServletRequest request, HttpServletResponse response, Headers headers, Payload payload)
             throws IOException {
+        Preconditions.Verdict verdict = Preconditions.evaluate(request, headers.etag(), headers.lastModified());
+        if (verdict.outcome() == Preconditions.Outcome.FAILED) {
+            fail(request, response, new HttpFailure(HttpServletResponse.SC_PRECONDITION_FAILED, verdict.reason()));
+            return;
+        }
         response.setHeader("ETag", headers.etag());
         response.setHeader("Last-Modified", headers.lastModifiedDate());
         response.setHeader("Cache-Control", headers.cacheControl());
@@ -48,7 +59,7 @@ final class HttpReplies {
         if (headers.serverTiming() != null) {
             response.setHeader("Server-Timing", headers.serverTiming());
         }
-        if (notModified(request, headers.etag(), headers.lastModified())) {
+        if (verdict.outcome() == Preconditions.Outcome.NOT_MODIFIED) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
@@ -68,37 +79,15 @@ final class HttpReplies {
         response.reset();
         response.setStatus(failure.status());
         response.setHeader("Cache-Control", "no-store");
+        // the reason may quote the request's path and arguments: never let a browser read it as markup
+        response.setHeader("X-Content-Type-Options", "nosniff");
         failure.headers().forEach(response::setHeader);
         response.setContentType("text/plain;charset=UTF-8");
-        byte[] body = (oneLine(failure.getMessage()) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = (oneLine(failure.reason(request.getRequestURI())) + "\n").getBytes(StandardCharsets.UTF_8);
         response.setContentLength(body.length);
         if (!"HEAD".equals(request.getMethod())) {
             response.getOutputStream().write(body);
         }
-    }
-
-    /** If-None-Match wins over If-Modified-Since (RFC 9110 13.2.2); entity tags compare weakly here. */
-    private static boolean notModified(HttpServletRequest request, String etag, long lastModified) {
-        String ifNoneMatch = request.getHeader("If-None-Match");
-        if (ifNoneMatch != null) {
-            for (String tag : ifNoneMatch.split(",")) {
-                String candidate = tag.strip();
-                if (candidate.startsWith("W/")) {
-                    candidate = candidate.substring(2);
-                }
-                if (candidate.equals("*") || candidate.equals(etag)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        long since;
-        try {
-            since = request.getDateHeader("If-Modified-Since");
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        return since >= 0 && lastModified / 1000 <= since / 1000;
     }
 
     /** Whether the client takes WebP: an explicit {@code image/webp} without {@code q=0}. */

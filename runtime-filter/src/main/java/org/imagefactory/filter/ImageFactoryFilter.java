@@ -3,6 +3,7 @@ package org.imagefactory.filter;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +12,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -23,10 +26,14 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.imagefactory.core.SourceRoot;
+
 /**
  * Serves {@code <prefix>/<path>?scalex=&scaley=&encoding=&quality=}: the pre-generated file when the build made
  * it, else the runtime cache, else a variant generated into the cache. Configured with init-params or
- * context-params named {@code imagefactory.<param>}; see {@code docs/filter.md}.
+ * context-params named {@code imagefactory.<param>}; see {@code docs/filter.md}. It never starts without a source
+ * root that exists, and under a mapping that is no prefix of its own ({@code /*}, {@code *.jpg}, a servlet name)
+ * it answers only requests for pictures it has and passes everything else down the chain.
  */
 public class ImageFactoryFilter implements Filter {
 
@@ -44,21 +51,23 @@ public class ImageFactoryFilter implements Filter {
         webAppLoader = Thread.currentThread().getContextClassLoader();
         ImageIOPlugins.scan();
         FilterSettings settings;
+        UnaryOperator<String> parameters = name -> {
+            String value = config.getInitParameter(name);
+            return value != null ? value : context.getInitParameter(FilterSettings.CONTEXT_PARAM_PREFIX + name);
+        };
         try {
-            settings = FilterSettings.read(name -> {
-                String value = config.getInitParameter(name);
-                return value != null ? value : context.getInitParameter(FilterSettings.CONTEXT_PARAM_PREFIX + name);
-            });
+            settings = FilterSettings.read(parameters);
         } catch (IllegalArgumentException e) {
             throw new ServletException("imagefactory filter '" + config.getFilterName() + "': " + e.getMessage());
         }
         Path webAppSources = webAppFolder(settings.sourceRoot());
-        Path sourceRoot = sourceRoot(settings.sourceRoot(), webAppSources);
+        SourceRoot sourceRoot = sourceRoot(config.getFilterName(), settings, parameters.apply("sourceRoot") != null,
+                webAppSources);
         Pregenerated pregenerated = pregenerated(settings.pregeneratedRoot(), webAppSources != null);
         Path cacheRoot;
         try {
             Map<String, Path> others = new LinkedHashMap<>();
-            others.put("sourceRoot", sourceRoot);
+            others.put("sourceRoot", sourceRoot.directory());
             others.put("pregeneratedRoot", pregenerated.directory().orElse(null));
             cacheRoot = CacheFolder.prepare(cacheRoot(settings.cacheDir()), others);
         } catch (IllegalArgumentException e) {
@@ -69,8 +78,10 @@ public class ImageFactoryFilter implements Filter {
         prefixes = prefixes(context.getFilterRegistration(config.getFilterName()));
         statisticsAttribute = FilterStatistics.ATTRIBUTE_PREFIX + config.getFilterName();
         context.setAttribute(statisticsAttribute, statistics);
-        LOG.log(System.Logger.Level.INFO, "imagefactory: serving " + prefixes + " from " + sourceRoot
-                + ", cache " + cacheRoot + ", sizePolicy " + settings.sizePolicy().name().toLowerCase(Locale.ROOT)
+        LOG.log(System.Logger.Level.INFO, "imagefactory: filter '" + config.getFilterName() + "' serves "
+                + describe(prefixes) + " from " + sourceRoot.directory()
+                + (settings.allowLinking() ? " (links followed)" : "") + ", cache " + cacheRoot
+                + ", sizePolicy " + settings.sizePolicy().name().toLowerCase(Locale.ROOT)
                 + ", sizes " + handler.ladder().sizes() + ", qualities " + handler.ladder().qualities());
     }
 
@@ -78,9 +89,10 @@ public class ImageFactoryFilter implements Filter {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (request instanceof HttpServletRequest http && response instanceof HttpServletResponse httpResponse) {
-            String relative = relativePath(http);
-            if (relative != null) {
-                handler.handle(http, httpResponse, relative);
+            String path = pathInContext(http);
+            String prefix = path == null ? null : prefix(path);
+            if (prefix != null && handler.handle(http, httpResponse, path.substring(prefix.length() + 1),
+                    !prefix.isEmpty())) {
                 return;
             }
         }
@@ -100,39 +112,63 @@ public class ImageFactoryFilter implements Filter {
         }
     }
 
-    /** The raw path after the mapping prefix, or {@code null} when the request is not under one. */
-    private String relativePath(HttpServletRequest request) {
+    /** The raw (still percent-encoded) path in the web app, or {@code null} when the URI is not in it. */
+    private static String pathInContext(HttpServletRequest request) {
         String uri = request.getRequestURI();
         String contextPath = request.getContextPath();
-        if (!uri.startsWith(contextPath)) {
-            return null;
-        }
-        String path = uri.substring(contextPath.length());
+        return uri.startsWith(contextPath) ? uri.substring(contextPath.length()) : null;
+    }
+
+    /** The longest prefix the path is under ({@code ""} for a mapping with none), or {@code null}. */
+    private String prefix(String path) {
         for (String prefix : prefixes) {
             if (path.startsWith(prefix + "/")) {
-                return path.substring(prefix.length() + 1);
+                return prefix;
             }
         }
         return null;
     }
 
-    /** A folder of the web app when it has one by that name, otherwise an absolute directory. */
-    private Path sourceRoot(String configured, Path inWebApp) throws ServletException {
-        Path root = inWebApp;
-        if (root == null) {
-            root = Path.of(configured);
-            if (!root.isAbsolute()) {
-                throw new ServletException("imagefactory: sourceRoot '" + configured + "' is neither a folder of"
-                        + " the web app nor an absolute directory");
-            }
-        }
+    private static String describe(List<String> prefixes) {
+        return prefixes.stream().map(prefix -> prefix.isEmpty()
+                        ? "the pictures it has wherever else it is mapped (every other request goes down the chain)"
+                        : prefix + "/*")
+                .collect(Collectors.joining(", "));
+    }
+
+    /**
+     * A folder of the web app when it has one by that name, otherwise an absolute directory; it must exist, so
+     * that a filter declared without its parameters (a Spring bean, which is mapped to {@code /*}) stops the
+     * start-up with a message instead of answering for the whole web app.
+     */
+    private SourceRoot sourceRoot(String filterName, FilterSettings settings, boolean configured, Path inWebApp)
+            throws ServletException {
+        String value = settings.sourceRoot();
         try {
-            return root.toRealPath();
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "imagefactory: sourceRoot " + root + " does not exist; every"
-                    + " picture is 404 until it does and the web app restarts");
-            return null;
+            Path root = inWebApp != null ? inWebApp : Path.of(value);
+            if (root.isAbsolute()) {
+                return SourceRoot.of(root, settings.allowLinking(), hiddenFolders());
+            }
+        } catch (IOException | InvalidPathException e) {
+            // no such folder: reported below with what to set
         }
+        throw new ServletException("imagefactory filter '" + filterName + "': "
+                + (configured ? "sourceRoot '" + value + "'" : "sourceRoot is not set and the default '" + value + "'")
+                + " is neither a folder of this web app nor an existing absolute directory. Set the init-param"
+                + " sourceRoot (or the context-param " + FilterSettings.CONTEXT_PARAM_PREFIX + "sourceRoot) to"
+                + " the folder of your pictures, such as /pictures in the web app or /srv/pictures on disk, and map"
+                + " the filter to its own prefix such as /picture/*; in Spring Boot, register it with a"
+                + " FilterRegistrationBean (addInitParameter(\"sourceRoot\", ...), addUrlPatterns(\"/picture/*\"));"
+                + " see docs/filter.md");
+    }
+
+    /** The web app's own private folders, which a source root around them must not serve. */
+    private List<Path> hiddenFolders() {
+        String webApp = context.getRealPath("/");
+        if (webApp == null) {
+            return List.of();
+        }
+        return List.of(Path.of(webApp, "WEB-INF"), Path.of(webApp, "META-INF"));
     }
 
     /** Pre-generated files in the web app ship with sources in the web app: one build made both. */

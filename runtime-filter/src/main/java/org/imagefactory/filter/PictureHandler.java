@@ -2,7 +2,6 @@ package org.imagefactory.filter;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -23,6 +22,7 @@ import org.imagefactory.core.Rendition;
 import org.imagefactory.core.ResizePipeline;
 import org.imagefactory.core.SourceInfo;
 import org.imagefactory.core.SourcePath;
+import org.imagefactory.core.SourceRoot;
 import org.imagefactory.core.Timings;
 import org.imagefactory.core.VariantRequest;
 import org.imagefactory.core.VariantSpec;
@@ -39,7 +39,7 @@ final class PictureHandler {
 
     private final FilterSettings settings;
     private final ResizePipeline pipeline;
-    private final Path sourceRoot;
+    private final SourceRoot sourceRoot;
     private final Pregenerated pregenerated;
     private final Path cacheRoot;
     private final CacheIndex cacheIndex;
@@ -57,10 +57,10 @@ final class PictureHandler {
     }
 
     /**
-     * @param sourceRoot the source folder, symbolic links resolved, or {@code null} when it does not exist
+     * @param sourceRoot the source folder and the rule for which files in it may be read
      * @param cacheRoot  the runtime cache folder; it need not exist or be writable
      */
-    PictureHandler(FilterSettings settings, Path sourceRoot, Pregenerated pregenerated, Path cacheRoot,
+    PictureHandler(FilterSettings settings, SourceRoot sourceRoot, Pregenerated pregenerated, Path cacheRoot,
                    FilterStatistics statistics) {
         this.settings = settings;
         this.pipeline = new ResizePipeline(settings.pipelineOptions());
@@ -89,16 +89,31 @@ final class PictureHandler {
         known.close();
     }
 
-    void handle(HttpServletRequest request, HttpServletResponse response, String rawPath) throws IOException {
+    /**
+     * Answers a request for a picture.
+     *
+     * @param authoritative whether every request on this path is ours (a mapping such as {@code /picture/*}); when
+     *                      not (a mapping such as {@code /*}), only a GET or HEAD of a source we may read is, and
+     *                      the rest is left to the web app
+     * @return {@code false} when the request was left to the web app, untouched
+     */
+    boolean handle(HttpServletRequest request, HttpServletResponse response, String rawPath, boolean authoritative)
+            throws IOException {
         String method = request.getMethod();
         String key = method.equals("GET") || method.equals("HEAD")
                 ? ReplyIndex.key(rawPath, request.getQueryString()) : null;
+        if (key == null && !authoritative) {
+            return false;
+        }
         if (key != null && serveKnown(request, response, key)) {
-            return;
+            return true;
         }
         try {
             serve(request, response, rawPath, key);
         } catch (HttpFailure failure) {
+            if (failure.status() == HttpServletResponse.SC_NOT_FOUND && !authoritative) {
+                return false;
+            }
             HttpReplies.fail(request, response, failure);
         } catch (AdmissionControl.Overloaded e) {
             statistics.overloaded.increment();
@@ -106,6 +121,7 @@ final class PictureHandler {
             HttpReplies.fail(request, response, new HttpFailure(503, "busy: " + e.getMessage() + "; retry in "
                     + retryAfter + " s", Map.of("Retry-After", Long.toString(retryAfter))));
         }
+        return true;
     }
 
     /**
@@ -154,11 +170,12 @@ final class PictureHandler {
         Boolean webp = negotiate ? HttpReplies.acceptsWebp(request) : null;
         Map<String, String[]> effective = negotiate ? negotiated(arguments, webp) : arguments;
         VariantRequest wanted = parse(effective);
+        boolean signed = verifySignature(path, arguments);
         if (wanted.isOriginal()) {
             serveOriginal(request, response, path, key, webp);
             return;
         }
-        VariantRequest allowed = authorize(path, arguments, wanted);
+        VariantRequest allowed = signed ? wanted : authorize(wanted);
         long lookedUp = System.nanoTime();
         SourceFile source = source(path);
         SourceInfo info = probe(source);
@@ -169,7 +186,7 @@ final class PictureHandler {
         if (reply.payload() instanceof OpenFile file) {
             ReplyIndex.Kind kind = reply.cache().equals(PREGENERATED) ? ReplyIndex.Kind.PREGENERATED
                     : ReplyIndex.Kind.HIT;
-            known.remember(key, webp, headers, file, path.resolveAgainst(sourceRoot), source.stamp(), kind,
+            known.remember(key, webp, headers, file, sourceRoot.requested(path), source.stamp(), kind,
                     lookedUp);
             send(request, response, headers, file);
         } else {
@@ -201,7 +218,7 @@ final class PictureHandler {
         }
         HttpReplies.Headers headers = HttpReplies.Headers.of(file, Encoding.parse(extension).mimeType(),
                 settings.cacheControl(), webp != null, null);
-        known.remember(key, webp, headers, file, path.resolveAgainst(sourceRoot), source.stamp(),
+        known.remember(key, webp, headers, file, sourceRoot.requested(path), source.stamp(),
                 ReplyIndex.Kind.ORIGINAL, lookedUp);
         send(request, response, headers, file);
     }
@@ -237,15 +254,25 @@ final class PictureHandler {
         }
     }
 
-    /** A correctly signed URL may ask for any size; otherwise the size policy decides. */
-    private VariantRequest authorize(SourcePath path, Map<String, String[]> arguments, VariantRequest wanted) {
-        if (signer != null && arguments.containsKey(UrlSigner.SIG)) {
-            if (!signer.verify(path.value(), arguments)) {
-                throw new HttpFailure(403, "invalid sig for " + path + ": expected the HMAC-SHA256 of '"
-                        + UrlSigner.message(path.value(), arguments) + "' with the configured signingKey");
-            }
-            return wanted;
+    /**
+     * Whether the URL carries a correct {@code sig}, checked whenever there is one, even on a request for the
+     * original file; without a configured key, {@code sig} is ignored and the size policy decides.
+     *
+     * @throws HttpFailure 403 for a {@code sig} that does not match
+     */
+    private boolean verifySignature(SourcePath path, Map<String, String[]> arguments) {
+        if (signer == null || !arguments.containsKey(UrlSigner.SIG)) {
+            return false;
         }
+        if (!signer.verify(path.value(), arguments)) {
+            throw new HttpFailure(403, "invalid sig for " + path + ": expected the HMAC-SHA256 of '"
+                    + UrlSigner.message(path.value(), arguments) + "' with the configured signingKey");
+        }
+        return true;
+    }
+
+    /** The size policy's answer for an unsigned URL. */
+    private VariantRequest authorize(VariantRequest wanted) {
         try {
             return ladder.apply(settings.sizePolicy(), wanted);
         } catch (ImageFactoryException e) {
@@ -253,21 +280,16 @@ final class PictureHandler {
         }
     }
 
-    /** The source file, only when it is a regular file that stays under the source root once links resolve. */
-    private SourceFile source(SourcePath path) throws IOException {
-        if (sourceRoot == null) {
-            throw HttpFailure.notFound();
-        }
-        Path real;
+    /** The source file, only when it is a regular file the source root's rule lets us read. */
+    private SourceFile source(SourcePath path) {
+        Path real = sourceRoot.realPath(path).orElseThrow(HttpFailure::notFound);
         BasicFileAttributes attributes;
         try {
-            real = path.resolveAgainst(sourceRoot).toRealPath();
             attributes = Files.readAttributes(real, BasicFileAttributes.class);
-        } catch (IOException | InvalidPathException e) {
-            // InvalidPathException: a name the server's file-name encoding cannot spell names no file there
+        } catch (IOException e) {
             throw HttpFailure.notFound();
         }
-        if (!real.startsWith(sourceRoot) || !attributes.isRegularFile()) {
+        if (!attributes.isRegularFile()) {
             throw HttpFailure.notFound();
         }
         return new SourceFile(path, real, FileStamp.of(attributes));

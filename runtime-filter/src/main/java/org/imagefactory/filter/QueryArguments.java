@@ -13,7 +13,8 @@ import org.imagefactory.core.VariantRequest;
 /**
  * The picture arguments, read from the query string alone. A container's parameter map may also hold form fields
  * from a request body (some read them for a GET), which the cache key, made of path and query, does not see: a
- * body could then put one variant's bytes under another URL's key.
+ * body could then put one variant's bytes under another URL's key. Only our own arguments must be well-formed:
+ * what a page adds for others ({@code utm_content=50%off}) is not ours to judge.
  */
 final class QueryArguments {
 
@@ -25,18 +26,18 @@ final class QueryArguments {
 
     /**
      * The picture arguments of a raw query ({@code null} when there is none), decoded as UTF-8 form fields;
-     * other arguments are left out.
+     * other arguments are left out, whatever their spelling.
      *
-     * @throws HttpFailure 400 when an argument has a malformed {@code %} escape
+     * @throws HttpFailure 400 when one of our arguments has a malformed {@code %} escape
      */
     static Map<String, String[]> parse(String query) {
         Map<String, List<String>> values = new LinkedHashMap<>();
         if (query != null) {
             for (String pair : query.split("&")) {
                 int equals = pair.indexOf('=');
-                String name = decode(equals < 0 ? pair : pair.substring(0, equals), pair);
-                String value = equals < 0 ? "" : decode(pair.substring(equals + 1), pair);
-                if (NAMES.contains(name)) {
+                String name = name(equals < 0 ? pair : pair.substring(0, equals));
+                if (name != null && NAMES.contains(name)) {
+                    String value = equals < 0 ? "" : decode(pair.substring(equals + 1), pair);
                     values.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
                 }
             }
@@ -44,6 +45,15 @@ final class QueryArguments {
         Map<String, String[]> arguments = new LinkedHashMap<>();
         values.forEach((name, list) -> arguments.put(name, list.toArray(String[]::new)));
         return arguments;
+    }
+
+    /** The decoded name, or {@code null} for one whose escapes are malformed: no such name is one of ours. */
+    private static String name(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static String decode(String text, String pair) {

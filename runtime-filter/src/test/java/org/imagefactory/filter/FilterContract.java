@@ -46,7 +46,8 @@ public abstract class FilterContract {
     void start() throws Exception {
         sites = new TestSites(Files.createDirectories(temp.resolve("sites")));
         container = newContainer(Files.createDirectories(temp.resolve("container")));
-        for (String name : List.of("site", "strict", "any", "busy", "small", "nocache")) {
+        for (String name : List.of("site", "strict", "any", "busy", "small", "nocache", "root", "linked",
+                "bean", "everything")) {
             container.deploy("/" + name, sites.webApp(name));
         }
         http = new Http(container.start());
@@ -134,6 +135,16 @@ public abstract class FilterContract {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body()).contains("scalex=%zz").doesNotContain("<html");
+    }
+
+    @Test
+    void aMalformedEscapeInAnArgumentThatIsNotOursIsIgnored() {
+        for (String query : List.of("scalex=104&utm_content=50%off", "utm_content=50%off", "%zz&scalex=104")) {
+            Http.Raw response = http.raw("/any/picture/photos/cat.jpg?" + query);
+            assertThat(response.status()).as(query).isEqualTo(200);
+        }
+        assertThat(http.raw("/any/picture/photos/cat.jpg?scalex=104&utm_content=50%off").body())
+                .isEqualTo(http.raw("/any/picture/photos/cat.jpg?scalex=104").body());
     }
 
     @Test
@@ -239,6 +250,71 @@ public abstract class FilterContract {
         }
     }
 
+    @Test
+    void aBareNotFoundNamesThePathAsTheClientSentIt() {
+        for (String target : List.of("/site/picture/photos/nothing.jpg", "/site/picture/photos/link.jpg?scalex=100",
+                "/site/picture/photos/%C3%A9t%C3%A9.jpg")) {
+            Http.Raw response = http.raw(target);
+            assertThat(response.status()).as(target).isEqualTo(404);
+            assertThat(response.body()).as(target).isEqualTo("not found: " + target.replaceAll("\\?.*", "") + "\n")
+                    .doesNotContain(sites.root.toString());
+        }
+    }
+
+    /** With the web app as the source root, only files really in it and out of its WEB-INF are pictures. */
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            root   | photos/cat.jpg             | 200
+            root   | photos/alias.jpg           | 404
+            root   | photos/private.jpg         | 404
+            root   | private/private.jpg        | 404
+            root   | photos/outside.jpg         | 404
+            linked | photos/cat.jpg             | 200
+            linked | photos/alias.jpg           | 200
+            linked | photos/private.jpg         | 404
+            linked | private/private.jpg        | 404
+            linked | photos/outside.jpg         | 404
+            """)
+    void linksAreFollowedOnlyWhenAllowedAndNeverIntoWebInfOrOutOfTheRoot(String site, String path, int status) {
+        for (String query : List.of("", "?scalex=100", "?scalex=110&encoding=png")) {
+            String url = "/" + site + "/picture/pictures/" + path + query;
+            for (int attempt = 0; attempt < 2; attempt++) {
+                HttpResponse<byte[]> response = http.get(url);
+                assertThat(response.statusCode()).as(url).isEqualTo(status);
+            }
+        }
+        assertThat(http.get("/" + site + "/picture/WEB-INF/private.jpg?scalex=100").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aFilterRegisteredEverywhereWithoutASourceRootStopsTheStartNamingWhatToSet() {
+        assertThat(container.startFailure("/bean")).contains("imageFactoryFilter", "sourceRoot",
+                "FilterRegistrationBean", "/picture/*");
+        HttpResponse<byte[]> page = http.get("/bean/index.html");
+        assertThat(page.statusCode()).as("a web app that did not start").isIn(404, 503);
+        assertThat(new String(page.body(), StandardCharsets.UTF_8)).doesNotContain(TestSites.PAGE);
+        assertThat(container.startFailure("/site")).isNull();
+    }
+
+    @Test
+    void aFilterRegisteredEverywhereServesItsPicturesAndLeavesTheRestToTheWebApp() {
+        HttpResponse<byte[]> page = http.get("/everything/index.html");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(new String(page.body(), StandardCharsets.UTF_8)).isEqualTo(TestSites.PAGE);
+        assertThat(image(http.get("/everything/photos/cat.jpg?scalex=128")).getWidth()).isEqualTo(128);
+        assertThat(http.get("/everything/photos/cat.jpg").body())
+                .isEqualTo(http.get("/everything/pictures/photos/cat.jpg").body());
+        for (String url : List.of("/everything/photos/nothing.jpg", "/everything/nothing.html",
+                "/everything/photos/notes.txt?scalex=100")) {
+            HttpResponse<byte[]> missing = http.get(url);
+            assertThat(missing.statusCode()).as(url).isEqualTo(404);
+            assertThat(new String(missing.body(), StandardCharsets.UTF_8)).as(url).doesNotStartWith("not found");
+        }
+        HttpResponse<byte[]> posted = http.send(http.request("/everything/index.html")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("x")).build());
+        assertThat(header(posted, "Allow")).as("the filter's own 405").isNotEqualTo("GET, HEAD");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/any/picture/photos/%C3%A9t%C3%A9.jpg",
             "/any/picture/photos/%C3%A9t%C3%A9.jpg?scalex=100", "/any/picture/%E7%8C%AB/cat.jpg?scalex=100"})
@@ -296,6 +372,24 @@ public abstract class FilterContract {
     }
 
     @Test
+    void aWrongSigIsA403EvenOnARequestForTheOriginal() throws Exception {
+        UrlSigner signer = new UrlSigner(TestSites.SITE_KEY);
+        for (String query : List.of("sig=00", "sig=", "encoding=auto&sig=00", "v=3&sig=00",
+                "sig=" + signer.sign("photos/dog.png", ""))) {
+            HttpResponse<byte[]> response = http.get("/site/picture/photos/cat.jpg?" + query);
+            assertThat(response.statusCode()).as(query).isEqualTo(403);
+            assertThat(new String(response.body(), StandardCharsets.UTF_8)).contains("sig", "photos/cat.jpg");
+        }
+        byte[] original = Files.readAllBytes(sites.pictures("site").resolve("photos/cat.jpg"));
+        HttpResponse<byte[]> signed = http.get("/site/picture/photos/cat.jpg?sig=" + signer.sign("photos/cat.jpg",
+                ""));
+        assertThat(signed.statusCode()).isEqualTo(200);
+        assertThat(signed.body()).isEqualTo(original);
+        HttpResponse<byte[]> withoutKey = http.get("/busy/picture/photos/cat.jpg?sig=00");
+        assertThat(withoutKey.statusCode()).as("without a signingKey, sig is ignored").isEqualTo(200);
+    }
+
+    @Test
     void anyPolicyServesEverySizeSignedOrNot() {
         UrlSigner signer = new UrlSigner(TestSites.ANY_KEY);
         assertThat(image(http.get("/any/picture/photos/cat.jpg?scalex=123")).getWidth()).isEqualTo(123);
@@ -338,6 +432,45 @@ public abstract class FilterContract {
         assertThat(head.body()).isEmpty();
         assertThat(header(head, "Content-Length")).isEqualTo(Integer.toString(full.body().length));
         assertThat(header(head, "ETag")).isEqualTo(etag);
+    }
+
+    /** RFC 9110 §13.2.2: If-Match, else If-Unmodified-Since (412); then If-None-Match, else If-Modified-Since. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/any/picture/photos/dog.png?scalex=160", "/any/picture/photos/dog.png"})
+    void ifMatchAndIfUnmodifiedSinceAre412AsTomcatsDefaultServletAnswers(String url) {
+        HttpResponse<byte[]> full = http.get(url);
+        String etag = header(full, "ETag");
+        String date = header(full, "Last-Modified");
+        String old = "Thu, 01 Jan 1998 00:00:00 GMT";
+        Object[][] cases = {
+                {200, new String[] {"If-Match", etag}},
+                {200, new String[] {"If-Match", "\"other\", " + etag}},
+                {200, new String[] {"If-Match", "*"}},
+                {412, new String[] {"If-Match", "\"other\""}},
+                {412, new String[] {"If-Match", "W/" + etag}},
+                {200, new String[] {"If-Unmodified-Since", date}},
+                {412, new String[] {"If-Unmodified-Since", old}},
+                {200, new String[] {"If-Unmodified-Since", "yesterday"}},
+                {200, new String[] {"If-Match", etag, "If-Unmodified-Since", old}},
+                {412, new String[] {"If-Match", "\"other\"", "If-None-Match", etag}},
+                {412, new String[] {"If-Unmodified-Since", old, "If-None-Match", etag}},
+                {304, new String[] {"If-Match", etag, "If-None-Match", "W/" + etag}},
+                {304, new String[] {"If-Unmodified-Since", date, "If-Modified-Since", date}},
+        };
+        for (Object[] c : cases) {
+            String[] headers = (String[]) c[1];
+            for (int attempt = 0; attempt < 2; attempt++) {
+                HttpResponse<byte[]> response = http.get(url, headers);
+                assertThat(response.statusCode()).as(Arrays.toString(headers)).isEqualTo(c[0]);
+                if (response.statusCode() == 412) {
+                    assertThat(header(response, "Cache-Control")).isEqualTo("no-store");
+                    assertThat(new String(response.body(), StandardCharsets.UTF_8)).contains("precondition");
+                }
+            }
+        }
+        HttpResponse<byte[]> head = http.send(http.request(url).header("If-Match", "\"other\"")
+                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(head.statusCode()).isEqualTo(412);
     }
 
     @Test

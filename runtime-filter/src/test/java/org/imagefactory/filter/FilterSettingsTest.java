@@ -27,13 +27,14 @@ class FilterSettingsTest {
         assertThat(settings.defaultQuality()).isEqualTo(80);
         assertThat(settings.background()).isEqualTo(Color.WHITE);
         assertThat(settings.fileCheckInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(settings.allowLinking()).isFalse();
     }
 
     @Test
     void valuesAreReadInTheirUsualSpellings() {
         Map<String, String> params = Map.of("sizePolicy", "Strict", "allowedSizes", "200, 100 300",
                 "allowedQualities", "90,60", "queueTimeout", "500ms", "cacheMaxBytes", "512m", "background", "#000000",
-                "maxSourcePixels", "24_000_000");
+                "maxSourcePixels", "24_000_000", "allowLinking", "TRUE");
         FilterSettings settings = FilterSettings.read(params::get);
         assertThat(settings.sizePolicy()).isEqualTo(SizePolicy.STRICT);
         assertThat(settings.allowedSizes()).containsExactly(100, 200, 300);
@@ -42,6 +43,7 @@ class FilterSettingsTest {
         assertThat(settings.cacheMaxBytes()).isEqualTo(512L << 20);
         assertThat(settings.background()).isEqualTo(Color.BLACK);
         assertThat(settings.maxSourcePixels()).isEqualTo(24_000_000L);
+        assertThat(settings.allowLinking()).isTrue();
         assertThat(FilterSettings.read(Map.of("queueTimeout", "2.5")::get).queueTimeout())
                 .isEqualTo(Duration.ofMillis(2500));
     }
@@ -57,6 +59,7 @@ class FilterSettingsTest {
             fileCheckInterval | -1s | such as 10s
             cacheMaxBytes  | 1t    | 512m or 1g
             background     | red   | #rrggbb
+            allowLinking   | yes   | true or false
             """)
     void aBadValueNamesTheParameterTheValueAndWhatWasExpected(String name, String value, String expected) {
         assertThatThrownBy(() -> FilterSettings.read(Map.of(name, value)::get))

@@ -34,4 +34,12 @@ class QueryArgumentsTest {
                 .isInstanceOfSatisfying(HttpFailure.class, failure -> assertThat(failure.status()).isEqualTo(400))
                 .hasMessageContaining("scalex=1%zz");
     }
+
+    @Test
+    void aMalformedEscapeInAnArgumentOfSomeoneElseIsIgnored() {
+        Map<String, String[]> arguments = QueryArguments.parse("utm_content=50%off&scalex=100&100%=x&%zz&a%=b");
+
+        assertThat(arguments).containsOnlyKeys("scalex");
+        assertThat(arguments.get("scalex")).containsExactly("100");
+    }
 }

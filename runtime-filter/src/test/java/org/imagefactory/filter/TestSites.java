@@ -26,7 +26,13 @@ import org.imagefactory.core.VariantRequest;
  *   <li>{@code /any}: policy {@code any}, for the URL contract itself, files checked on every request;</li>
  *   <li>{@code /busy}: one generation at a time and a queue of one;</li>
  *   <li>{@code /small}: a cache capped at {@link #SMALL_CACHE_BYTES}, files trusted unchecked for an hour;</li>
- *   <li>{@code /nocache}: a cache folder that cannot be created.</li>
+ *   <li>{@code /nocache}: a cache folder that cannot be created;</li>
+ *   <li>{@code /root} and {@code /linked}: the web app itself as the source root, with links into its
+ *       {@code WEB-INF}, out of the root and within it; {@code /linked} follows links;</li>
+ *   <li>{@code /bean}: no pictures, and the filter registered at {@code /*} without parameters, as a Spring bean
+ *       is;</li>
+ *   <li>{@code /everything}: the filter registered at {@code /*} over {@code /pictures}, beside the web app's
+ *       own page.</li>
  * </ul>
  */
 final class TestSites {
@@ -38,6 +44,7 @@ final class TestSites {
     static final long SMALL_CACHE_BYTES = 40_000;
     static final Color CAT = new Color(0xE0, 0x80, 0x20);
     static final Color PREGENERATED = new Color(0xFF, 0x00, 0xFF);
+    static final String PAGE = "the web app's own page";
 
     final Path root;
     final Path anyCache;
@@ -55,13 +62,17 @@ final class TestSites {
         webApp("strict", Map.of(), filterDeclaration(Map.of("sizePolicy", "strict", "allowedSizes", "100, 200",
                 "allowedQualities", "60", "signingKey", STRICT_KEY, "cacheDir", strictCache.toString())));
         webApp("any", Map.of("sizePolicy", "any", "signingKey", ANY_KEY, "cacheDir", anyCache.toString(),
-                "fileCheckInterval", "0"), "");
+                "fileCheckInterval", "0", "allowLinking", "true"), "");
         webApp("busy", Map.of("sizePolicy", "any", "maxConcurrent", "1", "queueSize", "1",
                 "queueTimeout", "50ms"), "");
         webApp("small", Map.of("sizePolicy", "any", "cacheMaxBytes", Long.toString(SMALL_CACHE_BYTES),
                 "cacheDir", smallCache.toString(), "fileCheckInterval", "3600s"), "");
         webApp("nocache", Map.of("sizePolicy", "any",
                 "cacheDir", root.resolve("not-a-folder").resolve("cache").toString()), "");
+        webAppAsSourceRoot("root", false);
+        webAppAsSourceRoot("linked", true);
+        registeredOnEverything("bean", Map.of());
+        registeredOnEverything("everything", Map.of("sourceRoot", "/pictures"));
         Path big = pictures("busy").resolve("photos/big.jpg");
         TestImages.write(big, TestImages.picture(4000, 3000, Color.GREEN, true), "jpeg");
         Files.copy(big, pictures("any").resolve("photos/big.jpg"));
@@ -112,6 +123,41 @@ final class TestSites {
                 .write(pregenerated.resolve(VariantManifest.FILE_NAME));
     }
 
+    /**
+     * A web app that is its own source root, with a picture in {@code WEB-INF} and links to it (to the file, and to
+     * the folder), to a picture outside the root and to one inside it.
+     */
+    private void webAppAsSourceRoot(String name, boolean allowLinking) throws IOException {
+        webApp(name, Map.of("sourceRoot", "/", "sizePolicy", "any", "allowLinking", Boolean.toString(allowLinking)),
+                "");
+        Path photos = pictures(name).resolve("photos");
+        Files.copy(photos.resolve("cat.jpg"), webApp(name).resolve("WEB-INF/private.jpg"));
+        Files.copy(photos.resolve("cat.jpg"), root.resolve(name + "-outside.jpg"));
+        Files.createSymbolicLink(photos.resolve("private.jpg"), Path.of("../../WEB-INF/private.jpg"));
+        Files.createSymbolicLink(pictures(name).resolve("private"), Path.of("../WEB-INF"));
+        Files.createSymbolicLink(photos.resolve("outside.jpg"), root.resolve(name + "-outside.jpg"));
+        Files.createSymbolicLink(photos.resolve("alias.jpg"), Path.of("cat.jpg"));
+    }
+
+    /**
+     * A web app whose listener registers the filter at {@code /*} with these init-params, as Spring Boot registers
+     * a filter bean, beside a page of its own; pictures only when the filter is told where they are.
+     */
+    private void registeredOnEverything(String name, Map<String, String> initParams) throws IOException {
+        String params = initParams.entrySet().stream()
+                .map(e -> "  <context-param><param-name>" + RegistersFilterOnEverything.INIT_PARAM_PREFIX + e.getKey()
+                        + "</param-name><param-value>" + e.getValue() + "</param-value></context-param>\n")
+                .collect(Collectors.joining());
+        String listener = params + "  <listener><listener-class>" + RegistersFilterOnEverything.class.getName()
+                + "</listener-class></listener>\n";
+        if (initParams.isEmpty()) {
+            writeWebXml(name, Map.of("urlPattern", "none"), listener);
+        } else {
+            webApp(name, Map.of("urlPattern", "none"), listener);
+        }
+        Files.writeString(webApp(name).resolve("index.html"), PAGE);
+    }
+
     /** A web app with the common pictures, context-params {@code imagefactory.<name>} and extra web.xml. */
     private void webApp(String name, Map<String, String> contextParams, String declarations) throws IOException {
         Path pictures = pictures(name);
@@ -122,6 +168,11 @@ final class TestSites {
         Files.write(pictures.resolve("photos/empty.jpg"), new byte[0]);
         Files.writeString(pictures.resolve("photos/notes.jpg"), "these are notes, not a picture\n");
         Files.write(pictures.resolve("photos/bomb.png"), TestImages.pngHeader(100_000, 100_000));
+        writeWebXml(name, contextParams, declarations);
+    }
+
+    private void writeWebXml(String name, Map<String, String> contextParams, String declarations)
+            throws IOException {
         String params = contextParams.entrySet().stream()
                 .map(e -> "  <context-param><param-name>imagefactory." + e.getKey() + "</param-name><param-value>"
                         + e.getValue() + "</param-value></context-param>\n")

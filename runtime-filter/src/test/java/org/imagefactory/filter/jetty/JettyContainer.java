@@ -49,6 +49,12 @@ final class JettyContainer implements Container {
     }
 
     @Override
+    public String startFailure(String contextPath) {
+        Throwable failure = webApps.get(contextPath).getUnavailableException();
+        return failure == null ? null : Container.messages(failure);
+    }
+
+    @Override
     public void undeploy(String contextPath) throws Exception {
         webApps.get(contextPath).stop();
     }

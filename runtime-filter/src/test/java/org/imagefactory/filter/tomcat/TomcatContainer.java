@@ -3,6 +3,10 @@ package org.imagefactory.filter.tomcat;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import jakarta.servlet.ServletContext;
 
@@ -13,11 +17,32 @@ import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.scan.StandardJarScanner;
 import org.imagefactory.filter.Container;
 
-/** Embedded Tomcat 11: each web app an unpacked folder, with the default servlet and MIME types, no JSP. */
+/**
+ * Embedded Tomcat 11: each web app an unpacked folder, with the default servlet and MIME types, no JSP. Tomcat
+ * keeps no start-up failure of a web app, only logs it: the logs of its containers are watched for them.
+ */
 final class TomcatContainer implements Container {
 
     private final Tomcat tomcat = new Tomcat();
     private final Map<String, Context> webApps = new LinkedHashMap<>();
+    private final Logger containerLog = Logger.getLogger("org.apache.catalina.core");
+    private final Map<String, String> failures = new ConcurrentHashMap<>();
+    private final Handler failureWatch = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            if (record.getThrown() != null) {
+                failures.merge(record.getLoggerName(), Container.messages(record.getThrown()), String::concat);
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
 
     TomcatContainer(Path work) {
         tomcat.setBaseDir(work.toString());
@@ -27,6 +52,7 @@ final class TomcatContainer implements Container {
         tomcat.setConnector(connector);
         tomcat.getHost().setAutoDeploy(false);
         tomcat.setAddDefaultWebXmlToWebapp(false);
+        containerLog.addHandler(failureWatch);
     }
 
     @Override
@@ -51,6 +77,12 @@ final class TomcatContainer implements Container {
     }
 
     @Override
+    public String startFailure(String contextPath) {
+        return failures.entrySet().stream().filter(entry -> entry.getKey().endsWith(".[" + contextPath + "]"))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    @Override
     public void undeploy(String contextPath) throws Exception {
         webApps.get(contextPath).stop();
     }
@@ -59,5 +91,6 @@ final class TomcatContainer implements Container {
     public void close() throws Exception {
         tomcat.stop();
         tomcat.destroy();
+        containerLog.removeHandler(failureWatch);
     }
 }
