@@ -78,13 +78,7 @@ public final class ImageProbe {
             int orientation = 1;
             boolean exifSeen = false;
             for (int segments = 0; segments < MAX_SEGMENT_WALK; segments++) {
-                int marker = in.u8();
-                if (marker != 0xFF) {
-                    throw corrupt(file, "JPEG marker expected, found 0x" + Integer.toHexString(marker));
-                }
-                while (marker == 0xFF) {
-                    marker = in.u8();
-                }
+                int marker = nextMarker(in);
                 if (marker == 0xD8 || (marker >= 0xD0 && marker <= 0xD7) || marker == 0x01) {
                     continue;
                 }
@@ -118,6 +112,27 @@ public final class ImageProbe {
                 }
             }
             throw corrupt(file, "JPEG has too many segments before its frame header");
+        }
+
+        /**
+         * The code of the next marker. Bytes before it that are not a marker (some Photoshop versions and EXIF
+         * editors leave them between segments) and 0xFF fill are skipped, as libjpeg and browsers do: they are
+         * outside every segment, so the pixels do not depend on them.
+         */
+        private static int nextMarker(ByteReader in) throws IOException {
+            int b = in.u8();
+            while (true) {
+                while (b != 0xFF) {
+                    b = in.u8();
+                }
+                while (b == 0xFF) {
+                    b = in.u8();
+                }
+                if (b != 0) {
+                    return b;
+                }
+                b = in.u8();
+            }
         }
     }
 

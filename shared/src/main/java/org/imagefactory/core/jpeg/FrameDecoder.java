@@ -13,9 +13,6 @@ import java.util.Arrays;
  */
 final class FrameDecoder {
 
-    /** More scans than any encoder writes (a full successive-approximation script has under 100). */
-    private static final int MAX_SCANS = 1000;
-
     private final byte[] data;
     private final int end;
     private final int[] scales;
@@ -394,8 +391,8 @@ final class FrameDecoder {
         if (components == null) {
             throw new CorruptJpegException("image data comes before the frame header");
         }
-        if (++scans > MAX_SCANS) {
-            throw new CorruptJpegException("the file has more than " + MAX_SCANS + " scans");
+        if (++scans > ScanBudget.MAX_SCANS) {
+            throw new CorruptJpegException("the file has more than " + ScanBudget.MAX_SCANS + " scans");
         }
         require(body, next, 1);
         int count = u8(body);

@@ -3,7 +3,9 @@ package org.imagefactory.core.jpeg;
 import java.awt.color.CMMException;
 import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -18,7 +20,8 @@ import org.imagefactory.core.ImageFactoryException.Failure;
  * sizes is read once.
  *
  * <p>Files it leaves to ImageIO are refused with {@link UnsupportedJpegException}: CMYK/YCCK, arithmetic
- * coding, 12-bit, lossless and hierarchical JPEG. Damaged or truncated data is an
+ * coding, 12-bit, lossless and hierarchical JPEG; a file read from disk is first held to {@link ScanBudget},
+ * since ImageIO's readers have no scan limit. Damaged or truncated data is an
  * {@link ImageFactoryException} ({@link Failure#CORRUPT_IMAGE}) naming the file; never a partial image.
  */
 public final class JpegDecoder {
@@ -51,15 +54,25 @@ public final class JpegDecoder {
 
     /**
      * Decodes a file at several scales from one pass over its entropy-coded data: one image per scale, in the
-     * order given, each the same pixels as a decode at that scale alone.
+     * order given, each the same pixels as a decode at that scale alone. A file it leaves to ImageIO
+     * ({@link UnsupportedJpegException}) is refused instead when it has more scans than {@link ScanBudget} allows.
      */
     public static BufferedImage[] decode(Path file, int[] scales, long maxPixels)
             throws IOException, UnsupportedJpegException {
         if (Files.size(file) > MAX_FILE_BYTES) {
+            try (InputStream in = Files.newInputStream(file)) {
+                ScanBudget.check(in, file.toString());
+            }
             throw new UnsupportedJpegException("file over " + (MAX_FILE_BYTES >> 20) + " MiB");
         }
         byte[] data = Files.readAllBytes(file);
-        return decode(data, data.length, file.toString(), scales, maxPixels, DEFAULT_MAX_BYTES);
+        try {
+            return decode(data, data.length, file.toString(), scales, maxPixels, DEFAULT_MAX_BYTES);
+        } catch (UnsupportedJpegException e) {
+            // Left to ImageIO, which has no scan limit: checked here, on the bytes already read.
+            ScanBudget.check(new ByteArrayInputStream(data), file.toString());
+            throw e;
+        }
     }
 
     /**

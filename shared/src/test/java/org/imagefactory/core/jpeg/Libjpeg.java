@@ -70,6 +70,18 @@ final class Libjpeg {
         });
     }
 
+    /**
+     * {@code djpeg -scale 1/scale} of a file libjpeg warns about ("Corrupt JPEG data: N extraneous bytes before
+     * marker"), for which djpeg still writes the image and exits with status 2; any other failure still fails.
+     */
+    static Raster djpegDespiteWarnings(byte[] jpeg, int scale) {
+        return withTempDir(dir -> {
+            Path in = dir.resolve("in.jpg");
+            Files.write(in, jpeg);
+            return Raster.fromPnm(run(List.of("djpeg", "-scale", "1/" + scale, "-pnm", in.toString()), 2));
+        });
+    }
+
     static byte[] jpegtran(byte[] jpeg, String... options) {
         return withTempDir(dir -> {
             Path in = dir.resolve("in.jpg");
@@ -94,6 +106,11 @@ final class Libjpeg {
     }
 
     private static byte[] run(List<String> command) throws IOException {
+        return run(command, 0);
+    }
+
+    /** Runs a tool and returns its output; an exit status other than 0 and {@code alsoAccepted} fails. */
+    private static byte[] run(List<String> command, int alsoAccepted) throws IOException {
         Process p = new ProcessBuilder(command).start();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Thread drain = new Thread(() -> {
@@ -108,7 +125,7 @@ final class Libjpeg {
         try {
             int status = p.waitFor();
             drain.join();
-            if (status != 0) {
+            if (status != 0 && status != alsoAccepted) {
                 throw new IOException(String.join(" ", command) + " failed: " + err.toString(StandardCharsets.UTF_8));
             }
         } catch (InterruptedException e) {
