@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -18,11 +19,12 @@ import org.imagefactory.core.AtomicFiles;
 import org.imagefactory.core.CacheNaming;
 
 /**
- * Keeps the runtime cache under {@code cacheMaxBytes} by deleting the least recently served variants. It knows
- * the files this instance served or wrote, plus those found at start-up (ordered by age); a file another host
- * wrote into a shared cache joins the index when it is first served here. It counts and deletes only files the
- * cache itself names (variants as {@link CacheNaming} names them, and temporaries of {@link AtomicFiles}), so a
- * misplaced cache folder never costs anyone a file they put there.
+ * Keeps the runtime cache under {@code cacheMaxBytes}, and makes room when the disk is full, by deleting the least
+ * recently served variants. It knows the files this instance served or wrote, plus those found at start-up
+ * (ordered by age); a file another host wrote into a shared cache joins the index when it is first served here.
+ * It counts and evicts only variants as {@link CacheNaming} names them, so a misplaced cache folder never costs
+ * anyone a file they put there, and deletes {@link AtomicFiles} temporaries only once they are
+ * {@linkplain AtomicFiles#isAbandoned abandoned}: a younger one may be another server's write in flight.
  */
 final class CacheIndex {
 
@@ -41,21 +43,30 @@ final class CacheIndex {
         this.evicted = evicted;
     }
 
-    /** Indexes what an earlier run left in the cache, oldest first, and trims it to the cap. */
+    /**
+     * Indexes what an earlier run left in the cache, oldest first, trims it to the cap, and deletes the
+     * temporaries a crash left.
+     */
     void load() {
         if (!Files.isDirectory(root)) {
             return;
         }
         List<Map.Entry<Path, BasicFileAttributes>> found = new ArrayList<>();
+        Instant now = Instant.now();
         try (Stream<Path> files = Files.walk(root)) {
             files.filter(this::isCacheFile).forEach(file -> {
                 try {
                     BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-                    if (attributes.isRegularFile()) {
+                    if (!attributes.isRegularFile()) {
+                        return;
+                    }
+                    if (!AtomicFiles.isTemporary(file)) {
                         found.add(Map.entry(file, attributes));
+                    } else if (AtomicFiles.isAbandoned(file, attributes.lastModifiedTime(), now)) {
+                        Files.deleteIfExists(file);
                     }
                 } catch (IOException e) {
-                    // removed while we walked: nothing to index
+                    // removed while we walked, or not ours to delete: nothing to index
                 }
             });
         } catch (IOException | RuntimeException e) {
@@ -84,6 +95,17 @@ final class CacheIndex {
         evict(file);
     }
 
+    /**
+     * Deletes least recently served variants until {@code bytes} are freed, for a write the disk had no room for.
+     *
+     * @return whether anything was freed
+     */
+    synchronized boolean makeRoom(long bytes) {
+        long before = totalBytes;
+        evict(totalBytes - bytes, null);
+        return totalBytes < before;
+    }
+
     synchronized long totalBytes() {
         return totalBytes;
     }
@@ -101,7 +123,7 @@ final class CacheIndex {
     }
 
     private void put(Path file, long size) {
-        if (!isCacheFile(file)) {
+        if (!isCacheFile(file) || AtomicFiles.isTemporary(file)) {
             return;
         }
         Long previous = sizes.put(file, size);
@@ -109,8 +131,13 @@ final class CacheIndex {
     }
 
     private void evict(Path keep) {
+        evict(maxBytes, keep);
+    }
+
+    /** Deletes the least recently served files, except {@code keep}, until the cache holds at most {@code cap}. */
+    private void evict(long cap, Path keep) {
         Iterator<Map.Entry<Path, Long>> oldest = sizes.entrySet().iterator();
-        while (totalBytes > maxBytes && oldest.hasNext()) {
+        while (totalBytes > cap && oldest.hasNext()) {
             Map.Entry<Path, Long> entry = oldest.next();
             if (entry.getKey().equals(keep)) {
                 continue;

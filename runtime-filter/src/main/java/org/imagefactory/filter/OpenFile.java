@@ -17,18 +17,21 @@ final class OpenFile implements Payload {
     private final Path path;
     private final FileStamp stamp;
     private final FileChannel channel;
+    private final String etag;
     private final AtomicInteger references = new AtomicInteger(1);
 
-    private OpenFile(Path path, FileStamp stamp, FileChannel channel) {
+    private OpenFile(Path path, FileStamp stamp, FileChannel channel, String etag) {
         this.path = path;
         this.stamp = stamp;
         this.channel = channel;
+        this.etag = etag;
     }
 
     /**
-     * Opens the file, or returns {@code null} when what is there now is not the version the stamp describes.
+     * Opens the file and tags it by its content (hashed once per version), or returns {@code null} when what is
+     * there now is not the version the stamp describes, or cannot be read.
      */
-    static OpenFile open(Path path, FileStamp stamp) {
+    static OpenFile open(Path path, FileStamp stamp, ContentHashes hashes) {
         FileChannel channel;
         try {
             channel = FileChannel.open(path);
@@ -36,7 +39,11 @@ final class OpenFile implements Payload {
             return null;
         }
         if (stamp.provenSameAs(FileStamp.read(path))) {
-            return new OpenFile(path, stamp, channel);
+            try {
+                return new OpenFile(path, stamp, channel, Payload.tag(hashes.of(path, stamp, channel)));
+            } catch (IOException e) {
+                // unreadable after all: as if it were not there
+            }
         }
         closeQuietly(channel);
         return null;
@@ -81,7 +88,7 @@ final class OpenFile implements Payload {
 
     @Override
     public String etag() {
-        return Payload.fileTag(lastModified(), length());
+        return etag;
     }
 
     @Override

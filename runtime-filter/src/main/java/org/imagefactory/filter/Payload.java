@@ -6,7 +6,9 @@ import java.io.OutputStream;
 import java.net.JarURLConnection;
 import java.net.URL;
 import java.net.URLConnection;
-import java.util.zip.CRC32;
+import java.nio.file.attribute.FileTime;
+
+import org.imagefactory.core.ContentHash;
 
 /** The bytes of a response and what HTTP says about them; files are streamed, never read into memory whole. */
 interface Payload {
@@ -16,20 +18,25 @@ interface Payload {
     /** Milliseconds since the epoch. */
     long lastModified();
 
-    /** A strong entity tag, quotes included. */
+    /** A strong entity tag, quotes included: {@link #tag} of the bytes' {@link ContentHash}. */
     String etag();
 
     void writeTo(OutputStream out) throws IOException;
 
-    /** The tag of a file: it changes whenever the file is replaced, as a variant never changes in place. */
-    static String fileTag(long lastModified, long length) {
-        return "\"" + Long.toHexString(lastModified) + "-" + Long.toHexString(length) + "\"";
+    /**
+     * The entity tag of bytes with this content hash: the same bytes have the same tag on every server and from
+     * every file (pre-generated, cached or just generated), whatever its date, as a CDN in front of several
+     * servers needs; other bytes have another.
+     */
+    static String tag(String contentHash) {
+        return "\"" + contentHash + "\"";
     }
 
     /** A resource of a web app that is not unpacked on disk (a pre-generated variant inside a war or jar). */
-    record Resource(URL url, long length, long lastModified) implements Payload {
+    record Resource(URL url, long length, long lastModified, String etag) implements Payload {
 
-        static Resource of(URL url) throws IOException {
+        /** The resource, its bytes hashed once per length and date (see {@link ContentHashes}). */
+        static Resource of(URL url, ContentHashes hashes) throws IOException {
             URLConnection connection = url.openConnection();
             connection.setUseCaches(false);
             // Closing its stream is the only way to close the file a connection opens to answer. A jar connection
@@ -38,13 +45,11 @@ interface Payload {
             try (InputStream in = connection.getInputStream()) {
                 long lastModified = connection instanceof JarURLConnection jar ? jar.getJarEntry().getTime()
                         : connection.getLastModified();
-                return new Resource(url, connection.getContentLengthLong(), lastModified);
+                long length = connection.getContentLengthLong();
+                String hash = hashes.of(url.toString(), new FileStamp(null, FileTime.fromMillis(lastModified), length),
+                        () -> ContentHash.of(in));
+                return new Resource(url, length, lastModified, tag(hash));
             }
-        }
-
-        @Override
-        public String etag() {
-            return fileTag(lastModified, length);
         }
 
         @Override
@@ -59,14 +64,6 @@ interface Payload {
 
     /** A variant just generated: it is in memory anyway, and the cache file may not have been writable. */
     record InMemory(byte[] data, long lastModified, String etag) implements Payload {
-
-        /** Bytes that could not be stored: tagged by their content, so a regeneration keeps the tag. */
-        static InMemory unstored(byte[] data) {
-            CRC32 crc = new CRC32();
-            crc.update(data);
-            return new InMemory(data, System.currentTimeMillis() / 1000 * 1000,
-                    "\"c" + Long.toHexString(crc.getValue()) + "-" + Integer.toHexString(data.length) + "\"");
-        }
 
         @Override
         public long length() {

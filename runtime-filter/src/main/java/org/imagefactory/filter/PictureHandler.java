@@ -16,6 +16,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.imagefactory.core.AtomicFiles;
 import org.imagefactory.core.CacheNaming;
+import org.imagefactory.core.ContentHash;
+import org.imagefactory.core.DiskFull;
 import org.imagefactory.core.Encoding;
 import org.imagefactory.core.ImageFactoryException;
 import org.imagefactory.core.Rendition;
@@ -50,6 +52,7 @@ final class PictureHandler {
     private final SingleFlight<Path, Reply> flights;
     private final FilterStatistics statistics;
     private final ReplyIndex known;
+    private final ContentHashes hashes = new ContentHashes();
     private final AtomicBoolean cacheWarned = new AtomicBoolean();
 
     /** How a variant was found, for the response and its {@code Server-Timing}. */
@@ -212,7 +215,7 @@ final class PictureHandler {
         String extension = CacheNaming.extension(path.fileName());
         long lookedUp = System.nanoTime();
         SourceFile source = source(path);
-        OpenFile file = OpenFile.open(source.file(), source.stamp());
+        OpenFile file = OpenFile.open(source.file(), source.stamp(), hashes);
         if (file == null) {
             throw HttpFailure.notFound();
         }
@@ -311,7 +314,7 @@ final class PictureHandler {
 
     private Reply lookup(SourceFile source, SourceInfo info, VariantSpec spec) throws IOException {
         String variantPath = CacheNaming.variantPath(source.path(), spec);
-        Optional<Payload> built = pregenerated.find(variantPath, source.modified());
+        Optional<Payload> built = pregenerated.find(variantPath, source.modified(), hashes);
         if (built.isPresent()) {
             statistics.pregenerated.increment();
             return new Reply(built.get(), PREGENERATED, null);
@@ -355,7 +358,7 @@ final class PictureHandler {
         if (attributes == null) {
             return null;
         }
-        OpenFile file = OpenFile.open(cached, FileStamp.of(attributes));
+        OpenFile file = OpenFile.open(cached, FileStamp.of(attributes), hashes);
         if (file == null) {
             return null;
         }
@@ -366,19 +369,21 @@ final class PictureHandler {
 
     /**
      * The attributes of the cached variant, or {@code null} when it is missing or stale: made from another version
-     * of the source ({@link VariantOrigin}) or, when it does not say, older than the source.
+     * of the source, told by content ({@link VariantOrigin}), or, when it does not say, older than the source.
      */
-    private static BasicFileAttributes fresh(Path cached, SourceFile source) {
+    private BasicFileAttributes fresh(Path cached, SourceFile source) {
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(cached, BasicFileAttributes.class);
         } catch (IOException e) {
             return null;
         }
-        return attributes.isRegularFile() && VariantOrigin.isFresh(cached, attributes, source) ? attributes : null;
+        return attributes.isRegularFile() && VariantOrigin.isFresh(cached, attributes, source, hashes) ? attributes
+                : null;
     }
 
     private Reply generate(SourceFile source, SourceInfo info, VariantSpec spec, Path cached) throws IOException {
+        Map<String, String> origin = origin(source);
         Rendition rendition;
         try {
             rendition = pipeline.render(source.file(), info, spec);
@@ -394,28 +399,58 @@ final class PictureHandler {
                     + "; lower maxConcurrent or give the JVM more heap");
         }
         statistics.generated.increment();
-        return new Reply(store(cached, source, rendition.data()), "generated", rendition.timings());
+        return new Reply(store(cached, origin, rendition.data()), "generated", rendition.timings());
     }
 
     /**
-     * Writes the variant to the cache, marked with the source version it was made from; a cache that cannot be
-     * written is reported once and served around.
+     * The record of the source version a variant is made from, read before the source is decoded: should the
+     * source change meanwhile, the variant is judged stale and made again rather than kept under a newer record.
+     * Empty, so judged by dates, when the source cannot be hashed.
      */
-    private Payload store(Path cached, SourceFile source, byte[] data) {
+    private Map<String, String> origin(SourceFile source) {
         try {
-            AtomicFiles.write(cached, data, VariantOrigin.attributes(source));
+            return VariantOrigin.attributes(hashes.of(source));
+        } catch (IOException e) {
+            return Map.of();
+        }
+    }
+
+    /**
+     * Writes the variant to the cache, marked with the source version it was made from, and tags it by its
+     * content; a cache that cannot be written is reported once and served around.
+     */
+    private Payload store(Path cached, Map<String, String> origin, byte[] data) {
+        String hash = ContentHash.of(data);
+        try {
+            write(cached, origin, data);
             known.forgetFile(cached);
             BasicFileAttributes attributes = Files.readAttributes(cached, BasicFileAttributes.class);
             cacheIndex.written(cached, attributes.size());
-            long modified = attributes.lastModifiedTime().toMillis();
-            return new Payload.InMemory(data, modified, Payload.fileTag(modified, attributes.size()));
+            hashes.remember(cached, FileStamp.of(attributes), hash);
+            return new Payload.InMemory(data, attributes.lastModifiedTime().toMillis(), Payload.tag(hash));
         } catch (IOException e) {
             if (cacheWarned.compareAndSet(false, true)) {
                 LOG.log(System.Logger.Level.WARNING, "imagefactory: cannot write to the cache folder " + cacheRoot
                         + " (" + e + "); generated images are served but not cached. Set cacheDir to a writable"
-                        + " folder.");
+                        + " folder with room for cacheMaxBytes.");
             }
-            return Payload.InMemory.unstored(data);
+            return new Payload.InMemory(data, System.currentTimeMillis() / 1000 * 1000, Payload.tag(hash));
+        }
+    }
+
+    /**
+     * Writes the file; when the disk is full, evicts least recently served variants (twice the file's size, so
+     * the next write finds room too) and tries once more. A disk filled by others, or by files this server does
+     * not know, stays full: the variant is then served uncached.
+     */
+    private void write(Path cached, Map<String, String> origin, byte[] data) throws IOException {
+        try {
+            AtomicFiles.write(cached, data, origin);
+        } catch (IOException e) {
+            if (!DiskFull.caused(e, cacheRoot, data.length) || !cacheIndex.makeRoom(2L * data.length)) {
+                throw e;
+            }
+            AtomicFiles.write(cached, data, origin);
         }
     }
 

@@ -97,7 +97,7 @@ final class Pregenerated {
      * dates only when the sources were not shipped with the pre-generated files). A file on disk comes open, so
      * it is served even if deleted meanwhile; the caller releases it.
      */
-    Optional<Payload> find(String variantPath, FileTime sourceModified) throws IOException {
+    Optional<Payload> find(String variantPath, FileTime sourceModified, ContentHashes hashes) throws IOException {
         if (files != null && !files.contains(variantPath)) {
             return Optional.empty();
         }
@@ -112,12 +112,13 @@ final class Pregenerated {
             if (!attributes.isRegularFile() || isStale(attributes.lastModifiedTime().toMillis(), sourceModified)) {
                 return Optional.empty();
             }
-            return Optional.ofNullable(OpenFile.open(directory.resolve(variantPath), FileStamp.of(attributes)));
+            return Optional.ofNullable(OpenFile.open(directory.resolve(variantPath), FileStamp.of(attributes),
+                    hashes));
         }
         if (context != null) {
             URL url = context.getResource(resourceRoot + "/" + variantPath);
             if (url != null) {
-                Payload.Resource resource = Payload.Resource.of(url);
+                Payload.Resource resource = Payload.Resource.of(url, hashes);
                 if (!isStale(resource.lastModified(), sourceModified)) {
                     return Optional.of(resource);
                 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ public abstract class FilterContract {
         sites = new TestSites(Files.createDirectories(temp.resolve("sites")));
         container = newContainer(Files.createDirectories(temp.resolve("container")));
         for (String name : List.of("site", "strict", "any", "busy", "small", "nocache", "root", "linked",
-                "bean", "everything")) {
+                "bean", "everything", "twin-a", "twin-b", "tight")) {
             container.deploy("/" + name, sites.webApp(name));
         }
         http = new Http(container.start());
@@ -60,6 +61,9 @@ public abstract class FilterContract {
         }
         if (container != null) {
             container.close();
+        }
+        if (sites != null) {
+            sites.close();
         }
     }
 
@@ -153,7 +157,7 @@ public abstract class FilterContract {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo(Files.readAllBytes(sites.pictures("any").resolve("photos/cat.jpg")));
         assertThat(header(response, "Content-Type")).isEqualTo("image/jpeg");
-        assertThat(header(response, "ETag")).matches("\"[0-9a-f]+-[0-9a-f]+\"");
+        assertThat(header(response, "ETag")).matches("\"[0-9a-f]{32}\"");
         assertThat(header(response, "Last-Modified")).isNotNull();
         assertThat(header(response, "Cache-Control")).isEqualTo("public, max-age=86400");
     }
@@ -670,5 +674,56 @@ public abstract class FilterContract {
                 "scalex=210&scaley=9999&quality=10")) {
             assertThat(http.get("/any/picture/photos/dog.png?" + spelling).body()).as(spelling).isEqualTo(plain);
         }
+    }
+
+    /**
+     * Two servers sharing a cache, each with its own copy of the pictures that differs only in date (each unpacked
+     * the war): the second serves the first one's variant as it is, and both send the same tag for the same bytes
+     * (original, cached and pre-generated), so a CDN in front of both revalidates with either.
+     */
+    @Test
+    void serversSharingACacheAgreeOnTagsAndDoNotRegenerateForACopyDatedOtherwise() throws Exception {
+        assumeTrue(TestSites.keepsUserAttributes(temp), "a cached variant records its source in a user attribute");
+        String url = "/picture/photos/cat.jpg?scalex=150";
+        HttpResponse<byte[]> first = http.get("/twin-a" + url);
+        assertThat(header(first, "Server-Timing")).endsWith("cache;desc=generated");
+        Path cached = sites.twinCache.resolve("photos/cat.jpg/x-150-y-800-cat.jpeg");
+        Object written = Files.readAttributes(cached, BasicFileAttributes.class).fileKey();
+        FileTime writtenAt = Files.getLastModifiedTime(cached);
+
+        HttpResponse<byte[]> second = http.get("/twin-b" + url);
+
+        assertThat(header(second, "Server-Timing")).isEqualTo("cache;desc=hit");
+        assertThat(Files.readAttributes(cached, BasicFileAttributes.class).fileKey())
+                .isEqualTo(written);
+        assertThat(Files.getLastModifiedTime(cached)).isEqualTo(writtenAt);
+        for (String target : List.of(url, "/picture/photos/cat.jpg", "/picture/photos/cat.jpg?scalex=320")) {
+            HttpResponse<byte[]> a = http.get("/twin-a" + target);
+            HttpResponse<byte[]> b = http.get("/twin-b" + target);
+            assertThat(b.body()).as(target).isEqualTo(a.body());
+            assertThat(header(b, "ETag")).as(target).isEqualTo(header(a, "ETag"));
+            assertThat(http.get("/twin-b" + target, "If-None-Match", header(a, "ETag")).statusCode()).as(target)
+                    .isEqualTo(304);
+        }
+        assertThat(header(http.get("/twin-b/picture/photos/cat.jpg?scalex=320"), "Server-Timing"))
+                .isEqualTo("cache;desc=pregenerated");
+        assertThat(header(second, "ETag")).as("the generated reply and the cached file")
+                .isEqualTo(header(first, "ETag"));
+    }
+
+    /**
+     * A cache whose disk fills up (here 1 MiB, five 180 kB BMPs) makes room by evicting the least recently served
+     * variants and keeps caching, instead of serving every new variant uncached from then on.
+     */
+    @Test
+    void aFullDiskEvictsTheLeastRecentlyServedVariantsAndCachingGoesOn() {
+        assumeTrue(sites.tightCacheMounted, "needs a 1 MiB disk for the cache: a tmpfs, which only root may mount");
+        for (int width = 300; width < 312; width++) {
+            String url = "/tight/picture/photos/cat.jpg?encoding=bmp&scalex=" + width;
+            assertThat(header(http.get(url), "Server-Timing")).as(url).endsWith("cache;desc=generated");
+            assertThat(header(http.get(url), "Server-Timing")).as(url + " again").isEqualTo("cache;desc=hit");
+        }
+        assertThat(sites.tightCache.resolve("photos/cat.jpg/x-311-y-800-cat.bmp")).exists();
+        assertThat(sites.tightCache.resolve("photos/cat.jpg/x-300-y-800-cat.bmp")).doesNotExist();
     }
 }

@@ -12,6 +12,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
+import org.imagefactory.core.ContentHash;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -40,15 +41,17 @@ class PayloadTest {
         long before = openFiles();
 
         for (int i = 0; i < 50; i++) {
-            assertThat(Payload.Resource.of(url).length()).isEqualTo(VARIANT.length);
+            assertThat(Payload.Resource.of(url, new ContentHashes()).length()).isEqualTo(VARIANT.length);
         }
 
         assertThat(openFiles() - before).isLessThan(10);
-        Payload.Resource resource = Payload.Resource.of(url);
+        Payload.Resource resource = Payload.Resource.of(url, new ContentHashes());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         resource.writeTo(out);
         assertThat(out.toByteArray()).isEqualTo(VARIANT);
         assertThat(resource.lastModified()).isEqualTo(BUILT);
+        assertThat(resource.etag()).as("tagged by content, not by date")
+                .isEqualTo(Payload.tag(ContentHash.of(VARIANT)));
     }
 
     private static long openFiles() throws IOException {

@@ -21,8 +21,8 @@ class PregeneratedTest {
         Files.createDirectories(root.resolve("photos"));
         Files.writeString(root.resolve("photos/cat.jpg"), "a file where the variant folder would be");
 
-        assertThat(Pregenerated.inDirectory(root).find("photos/cat.jpg/x-100-y-100-cat.jpeg", FileTime.fromMillis(0)))
-                .isEmpty();
+        assertThat(Pregenerated.inDirectory(root).find("photos/cat.jpg/x-100-y-100-cat.jpeg", FileTime.fromMillis(0),
+                new ContentHashes())).isEmpty();
     }
 
     @Test
@@ -30,7 +30,8 @@ class PregeneratedTest {
         Path variant = Files.createDirectories(root.resolve("photos/cat.jpg")).resolve("x-100-y-100-cat.jpeg");
         Files.writeString(variant, "variant bytes");
         Payload found = Pregenerated.inDirectory(root)
-                .find("photos/cat.jpg/x-100-y-100-cat.jpeg", FileTime.fromMillis(0)).orElseThrow();
+                .find("photos/cat.jpg/x-100-y-100-cat.jpeg", FileTime.fromMillis(0), new ContentHashes())
+                .orElseThrow();
 
         Files.delete(variant);
         ByteArrayOutputStream response = new ByteArrayOutputStream();

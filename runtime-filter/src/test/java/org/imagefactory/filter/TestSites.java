@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.time.Instant;
@@ -32,10 +33,13 @@ import org.imagefactory.core.VariantRequest;
  *   <li>{@code /bean}: no pictures, and the filter registered at {@code /*} without parameters, as a Spring bean
  *       is;</li>
  *   <li>{@code /everything}: the filter registered at {@code /*} over {@code /pictures}, beside the web app's
- *       own page.</li>
+ *       own page;</li>
+ *   <li>{@code /twin-a}, {@code /twin-b}: two servers sharing one cache, each with its own byte-identical copy of
+ *       the pictures and pre-generated files, {@code /twin-b}'s dated an hour later (an unpacked war's dates);</li>
+ *   <li>{@code /tight}: a cache on a 1 MiB disk of its own (a tmpfs, mounted where the tests may: as root).</li>
  * </ul>
  */
-final class TestSites {
+final class TestSites implements AutoCloseable {
 
     static final String SITE_KEY = "site-secret";
     static final String STRICT_KEY = "strict-secret";
@@ -50,12 +54,18 @@ final class TestSites {
     final Path anyCache;
     final Path smallCache;
     final Path strictCache;
+    final Path twinCache;
+    final Path tightCache;
+    final boolean tightCacheMounted;
 
     TestSites(Path root) throws IOException {
         this.root = root;
         this.anyCache = root.resolve("any-cache");
         this.smallCache = root.resolve("small-cache");
         this.strictCache = root.resolve("strict-cache");
+        this.twinCache = root.resolve("twin-cache");
+        this.tightCache = Files.createDirectories(root.resolve("tight-cache"));
+        this.tightCacheMounted = mountTmpfs(tightCache, "1m");
         Files.writeString(root.resolve("secret.txt"), SECRET);
         Files.writeString(root.resolve("not-a-folder"), "a file where the nocache context wants a folder");
         site();
@@ -73,6 +83,8 @@ final class TestSites {
         webAppAsSourceRoot("linked", true);
         registeredOnEverything("bean", Map.of());
         registeredOnEverything("everything", Map.of("sourceRoot", "/pictures"));
+        twins();
+        webApp("tight", Map.of("sizePolicy", "any", "cacheDir", tightCache.toString()), "");
         Path big = pictures("busy").resolve("photos/big.jpg");
         TestImages.write(big, TestImages.picture(4000, 3000, Color.GREEN, true), "jpeg");
         Files.copy(big, pictures("any").resolve("photos/big.jpg"));
@@ -100,6 +112,48 @@ final class TestSites {
             return false;
         } finally {
             Files.delete(probe);
+        }
+    }
+
+    /** Unmounts the tight cache's disk. */
+    @Override
+    public void close() throws IOException, InterruptedException {
+        if (tightCacheMounted) {
+            new ProcessBuilder("umount", tightCache.toString()).inheritIO().start().waitFor();
+        }
+    }
+
+    /** Mounts a tmpfs of this size on the folder, when this process may (as root); whether it did. */
+    private static boolean mountTmpfs(Path folder, String size) {
+        try {
+            Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + size, "imagefactory-test",
+                    folder.toString()).redirectErrorStream(true).start();
+            mount.getInputStream().readAllBytes();
+            return mount.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void twins() throws IOException {
+        Map<String, String> params = Map.of("sizePolicy", "any", "cacheDir", twinCache.toString());
+        webApp("twin-a", params, "");
+        String variant = "photos/cat.jpg/x-320-y-800-cat.jpeg";
+        Path built = webApp("twin-a").resolve("WEB-INF/imagefactory");
+        TestImages.write(built.resolve(variant), TestImages.picture(320, 213, PREGENERATED, false), "jpeg");
+        new VariantManifest(List.of(VariantRequest.of("320", null, null, null)), List.of(variant))
+                .write(built.resolve(VariantManifest.FILE_NAME));
+        webApp("twin-b", params, "");
+        Instant later = Instant.now().plusSeconds(3600);
+        for (String file : List.of("pictures/photos/cat.jpg", "WEB-INF/imagefactory/" + variant,
+                "WEB-INF/imagefactory/" + VariantManifest.FILE_NAME)) {
+            Path copy = webApp("twin-b").resolve(file);
+            Files.createDirectories(copy.getParent());
+            Files.copy(webApp("twin-a").resolve(file), copy, StandardCopyOption.REPLACE_EXISTING);
+            Files.setLastModifiedTime(copy, FileTime.from(later));
         }
     }
 

@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -78,6 +83,46 @@ class AtomicFilesTest {
         ByteBuffer value = ByteBuffer.allocate(64);
         view.read("imagefactory.test", value);
         assertThat(StandardCharsets.UTF_8.decode(value.flip()).toString()).isEqualTo("made from 42");
+    }
+
+    /**
+     * After a power loss the name must lead to the whole file: its bytes reach the disk while it is still the
+     * temporary, and the folder (where the new name is) after the rename.
+     */
+    @Test
+    void theBytesReachTheDiskBeforeTheRenameAndTheFolderAfter() throws IOException {
+        Path target = dir.resolve("cat.jpg").resolve("x-1-y-1-cat.jpeg");
+        List<String> events = new ArrayList<>();
+        FileSync recording = new FileSync() {
+            @Override
+            public void written(FileChannel file) throws IOException {
+                events.add("written " + file.size() + " bytes, target " + (Files.exists(target) ? "there" : "absent"));
+                FileSync.DISK.written(file);
+            }
+
+            @Override
+            public void renamedIn(Path folder) {
+                events.add("renamed in " + dir.relativize(folder) + ", target "
+                        + (Files.exists(target) ? "there" : "absent"));
+                FileSync.DISK.renamedIn(folder);
+            }
+        };
+
+        AtomicFiles.write(target, new byte[] {1, 2, 3}, Map.of(), recording);
+
+        assertThat(events).containsExactly("written 3 bytes, target absent", "renamed in cat.jpg, target there");
+    }
+
+    @Test
+    void onlyTemporariesOlderThanTheGracePeriodAreAbandoned() {
+        Instant now = Instant.parse("2026-01-01T12:00:00Z");
+        Path temporary = Path.of(".x-1-y-1-cat.jpeg.123456.tmp");
+        FileTime justBefore = FileTime.from(now.minus(AtomicFiles.ABANDONED_AFTER).plusSeconds(1));
+        FileTime longBefore = FileTime.from(now.minus(AtomicFiles.ABANDONED_AFTER).minusSeconds(1));
+
+        assertThat(AtomicFiles.isAbandoned(temporary, justBefore, now)).isFalse();
+        assertThat(AtomicFiles.isAbandoned(temporary, longBefore, now)).isTrue();
+        assertThat(AtomicFiles.isAbandoned(Path.of("x-1-y-1-cat.jpeg"), longBefore, now)).isFalse();
     }
 
     @Test
