@@ -3,10 +3,12 @@
 def readmeFile = new File(readme)
 def blocks = (readmeFile.getText('UTF-8') =~ /(?s)```xml\n(.*?)```/).collect { it[1] }
 def wars = blocks.findAll { it.contains('<packaging>war</packaging>') }
-assert wars.size() == 1: "${readmeFile} should show exactly one war POM (an ```xml block with <packaging>war</packaging>), found ${wars.size()}"
+assert wars.size() == 1: "${readmeFile} should show exactly one war POM (an ```xml block with " +
+        "<packaging>war</packaging>), found ${wars.size()}"
 def pom = new File(itSources, 'readme-war/pom.xml').getText('UTF-8')
 assert wars[0] == pom: "${readmeFile}'s war POM and ${itSources}/readme-war/pom.xml differ: change both together"
-assert pom.count("<version>${projectVersion}</version>") == 2: "the README's war POM should name this build's version ${projectVersion} for the filter and the plugin"
+def versionMessage = "the README's war POM should name version ${projectVersion} for the filter and the plugin"
+assert pom.count("<version>${projectVersion}</version>") == 2: versionMessage
 
 def image = evaluate(new File(itSources, 'images.groovy'))
 image(new File(basedir, 'src/main/webapp/pictures/photos/cat.jpg'), 1000, 750, 'jpeg')

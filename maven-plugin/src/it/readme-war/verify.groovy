@@ -48,8 +48,8 @@ try {
 
     def http = HttpClient.newHttpClient()
     def get = { String path, String accept = '*/*' ->
-        http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:${port}${path}")).header('Accept', accept).build(),
-                HttpResponse.BodyHandlers.ofByteArray())
+        def request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:${port}${path}")).header('Accept', accept)
+        http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray())
     }
     def picture = { HttpResponse response -> ImageIO.read(new ByteArrayInputStream(response.body())) }
 

@@ -20,7 +20,8 @@ class PluginHelpTextTest {
     void everyParameterDescriptionOfGenerateReadsTheSameAsTextAndAsHtml() throws Exception {
         List<String> descriptions = generateParameterDescriptions();
 
-        assertThat(descriptions).isNotEmpty().allSatisfy(description -> assertThat(description).doesNotContain("<", ">"));
+        assertThat(descriptions).isNotEmpty()
+                .allSatisfy(description -> assertThat(description).doesNotContain("<", ">"));
         assertThat(descriptions).anySatisfy(description -> assertThat(description)
                 .contains("each a variant element with any of the elements scalex, scaley, encoding and quality"));
     }
@@ -28,7 +29,8 @@ class PluginHelpTextTest {
     private static List<String> generateParameterDescriptions() throws Exception {
         try (InputStream descriptor = PluginHelpTextTest.class.getResourceAsStream("/META-INF/maven/plugin.xml")) {
             assertThat(descriptor).as("the plugin descriptor target/classes/META-INF/maven/plugin.xml").isNotNull();
-            Element plugin = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(descriptor).getDocumentElement();
+            Element plugin = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(descriptor)
+                    .getDocumentElement();
             NodeList mojos = plugin.getElementsByTagName("mojo");
             List<String> descriptions = new ArrayList<>();
             for (int i = 0; i < mojos.getLength(); i++) {
