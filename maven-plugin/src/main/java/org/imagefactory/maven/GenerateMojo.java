@@ -64,9 +64,12 @@ public class GenerateMojo extends AbstractMojo {
             required = true)
     private File outputDirectory;
 
+    // Parameter descriptions name elements without angle brackets: mvn help:describe reads them as HTML and drops
+    // <variant> as an unknown tag.
     /**
-     * The variants to make of every source, each a {@code <variant>} with any of {@code <scalex>}, {@code <scaley>},
-     * {@code <encoding>} and {@code <quality>}: the names, values and meanings of the filter's URL arguments.
+     * The variants to make of every source, each a {@code variant} element with any of the elements {@code scalex},
+     * {@code scaley}, {@code encoding} and {@code quality}: the names, values and meanings of the filter's URL
+     * arguments.
      */
     @Parameter
     private List<Variant> variants;
@@ -91,7 +94,7 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.directory}/imagefactory-state", readonly = true, required = true)
     private File stateDirectory;
 
-    /** Part of the state file's name, so each {@code <execution>} keeps its own state. */
+    /** Part of the state file's name, so each {@code execution} element keeps its own state. */
     @Parameter(defaultValue = "${mojoExecution.executionId}", readonly = true, required = true)
     private String executionId;
 
