@@ -125,10 +125,7 @@ final class SourceDecoder {
      * fault, not the reader's, and is reported at once.
      */
     static BufferedImage decodeWithImageIO(Path file, SourceInfo source, int subsampling) throws IOException {
-        ImageInputStream opened = ImageIO.createImageInputStream(file.toFile());
-        if (opened == null) {
-            throw new IOException(file + ": cannot be opened");
-        }
+        ImageInputStream opened = ReaderInput.open(file, source.format());
         try (ImageInputStream in = new EndOfDataGuard(opened)) {
             List<ImageReader> readers = readersFor(in, source, file);
             ICC_Profile webpProfile = source.format() == Encoding.WEBP ? WebpColorProfile.read(in) : null;
