@@ -22,6 +22,7 @@ import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.ImageInputStream;
 
 import org.imagefactory.core.ImageFactoryException.Failure;
+import org.imagefactory.core.gif.GifDecoder;
 import org.imagefactory.core.jpeg.JpegDecoder;
 import org.imagefactory.core.jpeg.UnsupportedJpegException;
 import org.imagefactory.core.png.DecodedPng;
@@ -92,6 +93,9 @@ final class SourceDecoder {
      * (interlaced, damaged before the image data, ...) and every other format with ImageIO, to the same pixels.
      */
     static BufferedImage decode(Path file, SourceInfo source, int subsampling) throws IOException {
+        if (source.format() == Encoding.GIF) {
+            return GifDecoder.decode(file, source.storedWidth(), source.storedHeight(), subsampling);
+        }
         if (source.format() == Encoding.PNG) {
             BufferedImage[] png = decodePng(file, source, new int[] {subsampling});
             if (png != null) {
