@@ -133,12 +133,16 @@ final class SourceDecoder {
         try (ImageInputStream in = new EndOfDataGuard(opened)) {
             List<ImageReader> readers = readersFor(in, source, file);
             ICC_Profile webpProfile = source.format() == Encoding.WEBP ? WebpColorProfile.read(in) : null;
+            FramePlacement frame = source.format() == Encoding.WEBP ? FramePlacement.ofAnimatedWebp(in) : null;
             String firstFailure = null;
             for (ImageReader reader : readers) {
                 try {
                     in.seek(0);
                     boolean png = source.format() == Encoding.PNG;
-                    BufferedImage image = toIntSrgb(read(reader, in, file, source, subsampling, png));
+                    BufferedImage image = toIntSrgb(read(reader, in, file, source, subsampling, png, frame));
+                    if (frame != null) {
+                        image = frame.compose(image, subsampling);
+                    }
                     if (png) {
                         return PngColorProfile.apply(reader, image);
                     }
@@ -168,7 +172,7 @@ final class SourceDecoder {
     }
 
     private static BufferedImage read(ImageReader reader, ImageInputStream in, Path file, SourceInfo source,
-            int subsampling, boolean keepMetadata) throws IOException {
+            int subsampling, boolean keepMetadata, FramePlacement frame) throws IOException {
         reader.setInput(in, true, !keepMetadata);
         // The pixel limit was checked on the header the probe read; a reader may find other sizes in damaged data
         // (a 162-byte WebP whose mangled frame chunk TwelveMonkeys read as 64 × 8,323,104) and would allocate
@@ -183,9 +187,12 @@ final class SourceDecoder {
         reader.addIIOReadWarningListener(truncation);
         ImageReadParam param = reader.getDefaultReadParam();
         if (subsampling > 1) {
-            // Sample the middle of each block, not its corner, so the image does not shift.
+            // Sample the middle of each block, not its corner, so the image does not shift; a frame that is composed
+            // on a canvas is sampled on the canvas's grid.
             int offset = (subsampling - 1) / 2;
-            param.setSourceSubsampling(subsampling, subsampling, offset, offset);
+            int x = frame == null ? offset : frame.firstSampled(frame.left(), subsampling);
+            int y = frame == null ? offset : frame.firstSampled(frame.top(), subsampling);
+            param.setSourceSubsampling(subsampling, subsampling, x < width ? x : 0, y < height ? y : 0);
         }
         BufferedImage image = reader.read(0, param);
         if (truncation.message != null) {

@@ -11,15 +11,15 @@ import java.util.Set;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * What the WebP readers may see of a WebP: the chunks that make its pixels ({@code VP8X}, {@code VP8 },
- * {@code VP8L}, {@code ALPH}, {@code ANIM}, {@code ANMF}) and an {@code ICCP} profile of at most
- * {@link ColorProfiles#MAX_PROFILE_BYTES}. {@code EXIF} (its orientation is read by the probe from the file),
- * {@code XMP } and unknown chunks are left out, since TwelveMonkeys' reader keeps what it is shown; the RIFF size
- * and the {@code VP8X} flags are patched to match, so each reader sees a consistent file.
+ * What the WebP readers may see of a WebP: every chunk but {@code EXIF} (its orientation is read by the probe from
+ * the file), {@code XMP } and an {@code ICCP} profile over {@link ColorProfiles#MAX_PROFILE_BYTES}, the metadata
+ * TwelveMonkeys' reader reads and keeps whole; the RIFF size and the {@code VP8X} flags are patched to match, so
+ * each reader sees a consistent file. Other chunks stay: both readers skip chunks they do not know, and their
+ * verdicts on damaged frame chunks (a mangled {@code ANMF}, say) are the ones users already get.
  */
 final class WebpChunkFilter {
 
-    private static final Set<String> KEPT = Set.of("VP8X", "VP8 ", "VP8L", "ALPH", "ANIM", "ANMF", "ICCP");
+    private static final Set<String> LEFT_OUT = Set.of("EXIF", "XMP ");
     private static final int ICC_FLAG = 0x20;
     private static final int EXIF_FLAG = 0x08;
     private static final int XMP_FLAG = 0x04;
@@ -46,7 +46,7 @@ final class WebpChunkFilter {
             String fourcc = new String(header, 0, 4, StandardCharsets.ISO_8859_1);
             long size = ByteBuffer.wrap(header, 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xFFFFFFFFL;
             long end = Math.min(length, at + 8 + size + (size & 1));
-            if (KEPT.contains(fourcc) && (!fourcc.equals("ICCP") || size <= ColorProfiles.MAX_PROFILE_BYTES)) {
+            if (!LEFT_OUT.contains(fourcc) && (!fourcc.equals("ICCP") || size <= ColorProfiles.MAX_PROFILE_BYTES)) {
                 kept.add(new Chunk(fourcc, at, end));
                 profile |= fourcc.equals("ICCP");
             } else {

@@ -123,8 +123,7 @@ class AncillaryChunkTest {
         byte[] exif = new byte[6 + 26];
         System.arraycopy("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1), 0, exif, 0, 6);
         System.arraycopy(Fixtures.exifTiff(6, true), 0, exif, 6, 26);
-        byte[] withMetadata = appendRiffChunks(webp, riffChunk("EXIF", exif), riffChunk("XMP ", new byte[5000]),
-                riffChunk("JUNK", new byte[77]));
+        byte[] withMetadata = appendRiffChunks(webp, riffChunk("EXIF", exif), riffChunk("XMP ", new byte[5000]));
         withMetadata[20] |= 0x08 | 0x04;
         Path file = Files.write(dir.resolve("metadata.webp"), withMetadata);
 
