@@ -3,6 +3,8 @@ package org.imagefactory.core;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.Set;
 
 import javax.imageio.stream.ImageInputStream;
 
@@ -11,7 +13,8 @@ import javax.imageio.stream.ImageInputStream;
  * equivalent 108-byte {@code BITMAPV4HEADER} (the same fields, then an sRGB colour space), since TwelveMonkeys'
  * reader, asked first, reads a V3 header as a plain one and drops its alpha mask; a V5 header's embedded or
  * linked profile that is over {@link ColorProfiles#MAX_PROFILE_BYTES} or outside the file is shown as sRGB, so no
- * reader allocates what a damaged size declares or opens a file the header names. Every other file is shown as is.
+ * reader allocates what a damaged size declares or opens a file the header names. Every other file is shown as is,
+ * once its header is one that exists (so a damaged one is refused in our words, not a reader's).
  */
 final class BmpHeaderFilter {
 
@@ -22,13 +25,16 @@ final class BmpHeaderFilter {
     private static final int SRGB = 0x73524742;
     private static final int EMBEDDED = 0x4D424544;
     private static final int LINKED = 0x4C494E4B;
+    private static final Set<Integer> HEADER_SIZES = Set.of(12, 16, 40, 52, 56, 64, V4, V5);
+    private static final Set<Integer> BIT_COUNTS = Set.of(1, 2, 4, 8, 16, 24, 32);
 
     private BmpHeaderFilter() {
     }
 
     /** The BMP as the readers may see it: {@code in} itself when its header needs no change, else a view. */
-    static ImageInputStream filter(ImageInputStream in) throws IOException {
+    static ImageInputStream filter(ImageInputStream in, Path file) throws IOException {
         long length = in.length();
+        check(in, file);
         if (length < FILE_HEADER + V5) {
             return v3(in, length);
         }
@@ -69,6 +75,26 @@ final class BmpHeaderFilter {
         in.seek(0);
         return new SplicedImageStream.Builder().bytes(header.array()).bytes(v4Fields.array())
                 .range(FILE_HEADER + V3, length - FILE_HEADER - V3).over(in);
+    }
+
+    /** Refuses a header size, bit count or compression no BMP has. */
+    private static void check(ImageInputStream in, Path file) throws IOException {
+        ByteBuffer header = read(in, 0, FILE_HEADER + 4);
+        int size = header.getInt(FILE_HEADER);
+        if (!HEADER_SIZES.contains(size)) {
+            throw ImageProbe.corrupt(file, "the BMP header is damaged (a header of " + Integer.toUnsignedString(size)
+                    + " bytes does not exist)");
+        }
+        header = read(in, 0, FILE_HEADER + Math.min(size, 20));
+        int bits = Short.toUnsignedInt(header.getShort(FILE_HEADER + (size == 12 ? 10 : 14)));
+        if (!BIT_COUNTS.contains(bits)) {
+            throw ImageProbe.corrupt(file, "the BMP header is damaged (" + bits + " bits per pixel do not exist)");
+        }
+        int compression = size >= 20 ? header.getInt(FILE_HEADER + 16) : 0;
+        if (compression < 0 || compression > 6) {
+            throw ImageProbe.corrupt(file, "the BMP header is damaged (compression method "
+                    + Integer.toUnsignedString(compression) + " does not exist)");
+        }
     }
 
     private static ByteBuffer read(ImageInputStream in, long at, int size) throws IOException {

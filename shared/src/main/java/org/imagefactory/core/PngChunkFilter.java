@@ -35,6 +35,9 @@ final class PngChunkFilter {
     /** The PNG as the reader may see it: {@code in} itself when nothing is left out, else a view of it. */
     static ImageInputStream filter(ImageInputStream in, Path file) throws IOException {
         long length = in.length();
+        if (length < 0) {
+            return in;
+        }
         byte[] head = new byte[8];
         in.seek(0);
         in.readFully(head);
@@ -48,6 +51,7 @@ final class PngChunkFilter {
         boolean header = false;
         boolean palette = false;
         boolean data = false;
+        boolean ended = false;
         int colourType = -1;
         long at = 8;
         while (at < length) {
@@ -81,12 +85,13 @@ final class PngChunkFilter {
             }
             at = end;
             if (type == IEND) {
+                ended = true;
                 break;
             }
         }
         if (!data) {
-            throw ImageProbe.corrupt(file, at >= length && header ? "the file is truncated (no image data)"
-                    : "the PNG has no image data (IDAT)");
+            throw ImageProbe.corrupt(file, ended ? "the PNG has no image data (IDAT)"
+                    : "the file is truncated (no image data)");
         }
         leftOut |= at < length;
         in.seek(0);

@@ -27,7 +27,7 @@ final class ReaderInput {
             return switch (format) {
                 case PNG -> PngChunkFilter.filter(opened, file);
                 case WEBP -> WebpChunkFilter.filter(opened);
-                case BMP -> BmpHeaderFilter.filter(opened);
+                case BMP -> BmpHeaderFilter.filter(opened, file);
                 default -> opened;
             };
         } catch (EOFException e) {

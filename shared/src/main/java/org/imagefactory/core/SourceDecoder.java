@@ -134,7 +134,7 @@ final class SourceDecoder {
             List<ImageReader> readers = readersFor(in, source, file);
             ICC_Profile webpProfile = source.format() == Encoding.WEBP ? WebpColorProfile.read(in) : null;
             FramePlacement frame = source.format() == Encoding.WEBP ? FramePlacement.ofAnimatedWebp(in) : null;
-            String firstFailure = null;
+            Exception firstFailure = null;
             for (ImageReader reader : readers) {
                 try {
                     in.seek(0);
@@ -155,7 +155,7 @@ final class SourceDecoder {
                     if (isLibwebp(reader) && isLibwebpVerdict(e)) {
                         throw ImageProbe.corrupt(file, "the WebP data is damaged (libwebp: " + e.getMessage() + ")");
                     }
-                    firstFailure = firstFailure == null ? describe(e) : firstFailure;
+                    firstFailure = firstFailure == null ? e : firstFailure;
                 } catch (OutOfMemoryError e) {
                     // libwebp's reader turns libwebp's VP8_STATUS_OUT_OF_MEMORY into an OutOfMemoryError without a
                     // message: libwebp refused the sizes a damaged header declares, the heap is fine.
@@ -167,7 +167,11 @@ final class SourceDecoder {
                     reader.dispose();
                 }
             }
-            throw ImageProbe.corrupt(file, "the image data cannot be decoded (" + firstFailure + ")");
+            // The readers' own words ("I/O error reading PNG header!", "colorModel may not be null") say nothing
+            // a user can act on; they stay in the cause, for the log.
+            throw new ImageFactoryException(Failure.CORRUPT_IMAGE, file + ": the " + source.format().name()
+                    + " image data is damaged, or uses a variant of the format no installed reader decodes",
+                    firstFailure);
         }
     }
 
@@ -302,11 +306,6 @@ final class SourceDecoder {
             }
         }
         return out;
-    }
-
-    private static String describe(Exception e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.strip();
     }
 
     /** libjpeg reports truncation as a warning and returns grey rows; we refuse such a file instead. */
