@@ -21,6 +21,7 @@ final class SplicedImageStream extends ImageInputStreamImpl {
     private final long[] fileOffsets;
     private final byte[][] replacements;
     private final int count;
+    private final byte[] one = new byte[1];
 
     private SplicedImageStream(ImageInputStream file, Builder pieces) {
         this.file = file;
@@ -91,7 +92,6 @@ final class SplicedImageStream extends ImageInputStreamImpl {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
         return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
     }
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import org.imagefactory.core.ImageFactoryException;
 import org.imagefactory.core.ImageFactoryException.Failure;
@@ -145,7 +146,7 @@ public final class GifDecoder {
      */
     private static int[] colours(int[] table, int transparent) {
         int[] colours = new int[1 << LzwDecoder.MAX_MINIMUM_CODE_SIZE];
-        java.util.Arrays.fill(colours, OPAQUE_BLACK);
+        Arrays.fill(colours, OPAQUE_BLACK);
         if (table != null) {
             System.arraycopy(table, 0, colours, 0, table.length);
         }
