@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.imagefactory.core.ImageFactoryException.Failure;
+import org.imagefactory.core.gif.GifDecoder;
 
 /**
  * Reads a source's format, size, EXIF orientation and frame count from its header, without decoding pixels and
@@ -184,21 +185,22 @@ public final class ImageProbe {
             if ((packed & 0x80) != 0) {
                 in.skip(3L << ((packed & 7) + 1));
             }
-            int width = 0;
-            int height = 0;
+            long[] canvas = {screenWidth, screenHeight};
             int frames = 0;
             while (true) {
                 int block = in.read();
-                if (block == 0x3B || (block < 0 && frames > 0)) {
+                // Past the first image, what is not a block ends the file as a trailer would: browsers show such
+                // a GIF (an image followed by a second header, say), and only the first image is decoded.
+                if (block == 0x3B || (frames > 0 && block != 0x2C && block != 0x21)) {
                     break;
                 }
                 if (block == 0x2C) {
-                    in.skip(4);
+                    int left = in.u16le();
+                    int top = in.u16le();
                     int w = in.u16le();
                     int h = in.u16le();
                     if (frames == 0) {
-                        width = w;
-                        height = h;
+                        canvas = GifDecoder.canvas(screenWidth, screenHeight, left, top, w, h);
                     }
                     int imagePacked = in.u8();
                     if ((imagePacked & 0x80) != 0) {
@@ -210,15 +212,16 @@ public final class ImageProbe {
                 } else if (block == 0x21) {
                     in.u8();
                     skipSubBlocks(in);
+                } else if (block < 0) {
+                    throw new EOFException();
                 } else {
-                    throw corrupt(file, "GIF has an unknown block 0x" + Integer.toHexString(Math.max(block, 0))
-                            + (frames == 0 ? " before its first image" : ""));
+                    throw corrupt(file, "GIF has an unknown block 0x" + Integer.toHexString(block)
+                            + " before its first image");
                 }
             }
-            // ImageIO decodes frame 0 at the frame's own size, so that is the size to check and to resize from.
-            return frames == 0
-                    ? new SourceInfo(Encoding.GIF, screenWidth, screenHeight, 1, 0)
-                    : new SourceInfo(Encoding.GIF, width, height, 1, frames);
+            // The first frame is shown on the canvas, as browsers do; a frame smaller than it is not enlarged.
+            return new SourceInfo(Encoding.GIF, (int) Math.min(canvas[0], Integer.MAX_VALUE),
+                    (int) Math.min(canvas[1], Integer.MAX_VALUE), 1, frames);
         }
 
         private static void skipSubBlocks(ByteReader in) throws IOException {

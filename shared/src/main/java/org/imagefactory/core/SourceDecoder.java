@@ -22,6 +22,7 @@ import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.ImageInputStream;
 
 import org.imagefactory.core.ImageFactoryException.Failure;
+import org.imagefactory.core.gif.GifDecoder;
 import org.imagefactory.core.jpeg.JpegDecoder;
 import org.imagefactory.core.jpeg.UnsupportedJpegException;
 import org.imagefactory.core.png.DecodedPng;
@@ -92,6 +93,9 @@ final class SourceDecoder {
      * (interlaced, damaged before the image data, ...) and every other format with ImageIO, to the same pixels.
      */
     static BufferedImage decode(Path file, SourceInfo source, int subsampling) throws IOException {
+        if (source.format() == Encoding.GIF) {
+            return GifDecoder.decode(file, source.storedWidth(), source.storedHeight(), subsampling);
+        }
         if (source.format() == Encoding.PNG) {
             BufferedImage[] png = decodePng(file, source, new int[] {subsampling});
             if (png != null) {
@@ -125,19 +129,20 @@ final class SourceDecoder {
      * fault, not the reader's, and is reported at once.
      */
     static BufferedImage decodeWithImageIO(Path file, SourceInfo source, int subsampling) throws IOException {
-        ImageInputStream opened = ImageIO.createImageInputStream(file.toFile());
-        if (opened == null) {
-            throw new IOException(file + ": cannot be opened");
-        }
+        ImageInputStream opened = ReaderInput.open(file, source.format());
         try (ImageInputStream in = new EndOfDataGuard(opened)) {
             List<ImageReader> readers = readersFor(in, source, file);
             ICC_Profile webpProfile = source.format() == Encoding.WEBP ? WebpColorProfile.read(in) : null;
-            String firstFailure = null;
+            FramePlacement frame = source.format() == Encoding.WEBP ? FramePlacement.ofAnimatedWebp(in) : null;
+            Exception firstFailure = null;
             for (ImageReader reader : readers) {
                 try {
                     in.seek(0);
                     boolean png = source.format() == Encoding.PNG;
-                    BufferedImage image = toIntSrgb(read(reader, in, file, source, subsampling, png));
+                    BufferedImage image = toIntSrgb(read(reader, in, file, source, subsampling, png, frame));
+                    if (frame != null) {
+                        image = frame.compose(image, subsampling);
+                    }
                     if (png) {
                         return PngColorProfile.apply(reader, image);
                     }
@@ -150,7 +155,7 @@ final class SourceDecoder {
                     if (isLibwebp(reader) && isLibwebpVerdict(e)) {
                         throw ImageProbe.corrupt(file, "the WebP data is damaged (libwebp: " + e.getMessage() + ")");
                     }
-                    firstFailure = firstFailure == null ? describe(e) : firstFailure;
+                    firstFailure = firstFailure == null ? e : firstFailure;
                 } catch (OutOfMemoryError e) {
                     // libwebp's reader turns libwebp's VP8_STATUS_OUT_OF_MEMORY into an OutOfMemoryError without a
                     // message: libwebp refused the sizes a damaged header declares, the heap is fine.
@@ -162,12 +167,16 @@ final class SourceDecoder {
                     reader.dispose();
                 }
             }
-            throw ImageProbe.corrupt(file, "the image data cannot be decoded (" + firstFailure + ")");
+            // The readers' own words ("I/O error reading PNG header!", "colorModel may not be null") say nothing
+            // a user can act on; they stay in the cause, for the log.
+            throw new ImageFactoryException(Failure.CORRUPT_IMAGE, file + ": the " + source.format().name()
+                    + " image data is damaged, or uses a variant of the format no installed reader decodes",
+                    firstFailure);
         }
     }
 
     private static BufferedImage read(ImageReader reader, ImageInputStream in, Path file, SourceInfo source,
-            int subsampling, boolean keepMetadata) throws IOException {
+            int subsampling, boolean keepMetadata, FramePlacement frame) throws IOException {
         reader.setInput(in, true, !keepMetadata);
         // The pixel limit was checked on the header the probe read; a reader may find other sizes in damaged data
         // (a 162-byte WebP whose mangled frame chunk TwelveMonkeys read as 64 × 8,323,104) and would allocate
@@ -182,9 +191,12 @@ final class SourceDecoder {
         reader.addIIOReadWarningListener(truncation);
         ImageReadParam param = reader.getDefaultReadParam();
         if (subsampling > 1) {
-            // Sample the middle of each block, not its corner, so the image does not shift.
+            // Sample the middle of each block, not its corner, so the image does not shift; a frame that is composed
+            // on a canvas is sampled on the canvas's grid.
             int offset = (subsampling - 1) / 2;
-            param.setSourceSubsampling(subsampling, subsampling, offset, offset);
+            int x = frame == null ? offset : frame.firstSampled(frame.left(), subsampling);
+            int y = frame == null ? offset : frame.firstSampled(frame.top(), subsampling);
+            param.setSourceSubsampling(subsampling, subsampling, x < width ? x : 0, y < height ? y : 0);
         }
         BufferedImage image = reader.read(0, param);
         if (truncation.message != null) {
@@ -294,11 +306,6 @@ final class SourceDecoder {
             }
         }
         return out;
-    }
-
-    private static String describe(Exception e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.strip();
     }
 
     /** libjpeg reports truncation as a warning and returns grey rows; we refuse such a file instead. */
