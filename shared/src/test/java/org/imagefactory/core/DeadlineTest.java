@@ -45,6 +45,23 @@ class DeadlineTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
     }
 
+    /**
+     * A CMYK progressive JPEG in 100 scans, decoded by the JDK's native decoder under TwelveMonkeys' reader: over a
+     * second of work, which a deadline of 50 ms stops through the reads the native decoder makes as it goes.
+     */
+    @Test
+    void aSlowCmykJpegLeftToImageIoIsAbandonedWithinMoments() throws IOException {
+        Path jpeg = Fixtures.resource("slow-cmyk.jpg");
+        SourceInfo info = pipeline.probe(jpeg);
+        VariantSpec spec = pipeline.normalize(VariantRequest.of("200", null, null, null), info);
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> pipeline.render(jpeg, info, spec, Deadline.after(Duration.ofMillis(50))))
+                .isInstanceOfSatisfying(ImageFactoryException.class, e -> assertThat(e.failure())
+                        .isEqualTo(ImageFactoryException.Failure.TOO_SLOW));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+    }
+
     /** Our own decoders check the deadline as they go, not only between stages. */
     @ParameterizedTest
     @ValueSource(strings = {"jpeg", "png", "interlaced png"})
