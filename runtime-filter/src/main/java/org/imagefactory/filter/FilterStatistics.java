@@ -15,6 +15,8 @@ public final class FilterStatistics {
     final LongAdder generated = new LongAdder();
     final LongAdder overloaded = new LongAdder();
     final LongAdder refused = new LongAdder();
+    final LongAdder abandoned = new LongAdder();
+    final LongAdder queued = new LongAdder();
 
     /** Variants served from the build's pre-generated files. */
     public long pregenerated() {
@@ -41,9 +43,20 @@ public final class FilterStatistics {
         return refused.sum();
     }
 
+    /** Generations that waited for a generation slot or for memory before they ran. */
+    public long queued() {
+        return queued.sum();
+    }
+
+    /** Generations abandoned past their {@code generationTimeout}, their slots freed. */
+    public long abandoned() {
+        return abandoned.sum();
+    }
+
     @Override
     public String toString() {
         return "pregenerated=" + pregenerated() + " hits=" + hits() + " generated=" + generated()
-                + " overloaded=" + overloaded() + " refused=" + refused();
+                + " overloaded=" + overloaded() + " refused=" + refused()
+                + " abandoned=" + abandoned() + " queued=" + queued();
     }
 }

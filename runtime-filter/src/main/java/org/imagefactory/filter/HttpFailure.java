@@ -34,14 +34,22 @@ final class HttpFailure extends RuntimeException {
         return new HttpFailure(404, "not found", Map.of(), true);
     }
 
-    /** Maps a core failure to its status: 400 bad argument, 415 not an image we read, 422 corrupt or too large. */
+    /**
+     * Maps a core failure to its status: 400 bad argument, 415 not an image we read, 422 corrupt or too large, 503
+     * with {@code Retry-After} for a generation abandoned past its deadline (the source is refused at once for as
+     * long as that is remembered).
+     */
     static HttpFailure of(ImageFactoryException e, String message) {
-        int status = switch (e.failure()) {
-            case INVALID_ARGUMENT -> 400;
-            case UNSUPPORTED_FORMAT -> 415;
-            case CORRUPT_IMAGE, TOO_LARGE -> 422;
+        return switch (e.failure()) {
+            case INVALID_ARGUMENT -> new HttpFailure(400, message);
+            case UNSUPPORTED_FORMAT -> new HttpFailure(415, message);
+            case CORRUPT_IMAGE, TOO_LARGE -> new HttpFailure(422, message);
+            case TOO_SLOW -> {
+                long retryAfter = ProbeCache.SLOW_SOURCE_MEMORY.toSeconds();
+                yield new HttpFailure(503, message + "; retry in " + retryAfter + " s",
+                        Map.of("Retry-After", Long.toString(retryAfter)));
+            }
         };
-        return new HttpFailure(status, message);
     }
 
     int status() {

@@ -18,6 +18,7 @@ import org.imagefactory.core.AtomicFiles;
 import org.imagefactory.core.CacheNaming;
 import org.imagefactory.core.ContentHash;
 import org.imagefactory.core.DiskFull;
+import org.imagefactory.core.Deadline;
 import org.imagefactory.core.Encoding;
 import org.imagefactory.core.ImageFactoryException;
 import org.imagefactory.core.Rendition;
@@ -76,9 +77,10 @@ final class PictureHandler {
                 settings.defaultQuality(), pregenerated.configuredQualities(), settings.allowedQualities());
         this.signer = settings.signingKey() == null ? null : new UrlSigner(settings.signingKey());
         this.probes = new ProbeCache(pipeline);
-        this.admission = new AdmissionControl(settings.maxConcurrent(), settings.queueSize(),
-                settings.queueTimeout());
-        this.flights = new SingleFlight<>(settings.queueTimeout());
+        WaitingRoom queue = new WaitingRoom(settings.queueSize(), settings.queueTimeout());
+        this.admission = new AdmissionControl(settings.maxConcurrent(), settings.generationMemory(), queue,
+                statistics.queued);
+        this.flights = new SingleFlight<>(queue);
         this.statistics = statistics;
         cacheIndex.load();
     }
@@ -340,8 +342,12 @@ final class PictureHandler {
     private Reply generateOnce(SourceFile source, SourceInfo info, VariantSpec spec, Path cached)
             throws IOException {
         try {
+            probes.checkNotSlow(source);
             return flights.run(cached, () -> fresh(cached, source) != null ? null
-                    : admission.run(() -> generate(source, info, spec, cached)));
+                    : admission.run(pipeline.peakBytes(info, spec), () -> generate(source, info, spec, cached)));
+        } catch (ImageFactoryException e) {
+            // a source remembered as too slow: refused before it takes a place in the queue
+            throw refusal(source, e);
         } catch (IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -382,21 +388,28 @@ final class PictureHandler {
                 : null;
     }
 
+    /**
+     * Makes the variant within the source's deadline. Past it the render stops where it is, which frees this
+     * thread and its slot, and the source is remembered as failing (see {@link ProbeCache#refuse}).
+     */
     private Reply generate(SourceFile source, SourceInfo info, VariantSpec spec, Path cached) throws IOException {
         Map<String, String> origin = origin(source);
         Rendition rendition;
         try {
-            rendition = pipeline.render(source.file(), info, spec);
+            rendition = pipeline.render(source.file(), info, spec, Deadline.after(settings.generationTimeout(info)));
         } catch (ImageFactoryException e) {
-            probes.refuse(source, e);
-            statistics.refused.increment();
-            LOG.log(System.Logger.Level.WARNING, "imagefactory: refusing " + e.getMessage());
+            probes.refuse(source, info, e);
+            boolean slow = e.failure() == ImageFactoryException.Failure.TOO_SLOW;
+            (slow ? statistics.abandoned : statistics.refused).increment();
+            LOG.log(System.Logger.Level.WARNING, "imagefactory: refusing " + e.getMessage() + (slow
+                    ? "; new sizes of it are refused for " + ProbeCache.SLOW_SOURCE_MEMORY.toSeconds() + " s; raise"
+                    + " generationTimeout if such sources are expected" : ""));
             throw refusal(source, e);
         } catch (NoSuchFileException e) {
             throw HttpFailure.notFound();
         } catch (OutOfMemoryError e) {
             throw new AdmissionControl.Overloaded("not enough memory to generate " + source.path()
-                    + "; lower maxConcurrent or give the JVM more heap");
+                    + "; lower generationMemory or maxConcurrent, or give the JVM more heap");
         }
         statistics.generated.increment();
         return new Reply(store(cached, origin, rendition.data()), "generated", rendition.timings());

@@ -2,7 +2,7 @@ package org.imagefactory.filter;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.imagefactory.core.ImageFactoryException;
@@ -10,16 +10,32 @@ import org.imagefactory.core.ResizePipeline;
 import org.imagefactory.core.SourceInfo;
 
 /**
- * Remembers what each source's header said, keyed by path and checked against the file's modification time and
- * size, so a cache hit costs a {@code stat} rather than a read of the source. A refusal (corrupt, too large) is
- * remembered as well, so a bad file is read and logged once, not on every request.
+ * Remembers what each source's header said, keyed by path and checked against the file's version (its
+ * {@link FileStamp}), so a cache hit costs a {@code stat} rather than a read of the source. Failures are
+ * remembered as well, so a bad file costs one read and one log line, not one a request: a refusal of the file
+ * itself (unsupported, corrupt, too large) until the file changes; a generation abandoned past its deadline for
+ * {@link #SLOW_SOURCE_MEMORY} (or until the file changes), and only for new generations, since the source's
+ * cached and pre-generated variants are still good and on a less busy server it may succeed.
  */
 final class ProbeCache {
+
+    /** How long a source whose generation ran past its deadline is refused new generations without trying. */
+    static final Duration SLOW_SOURCE_MEMORY = Duration.ofSeconds(60);
 
     private static final int MAX_ENTRIES = 10_000;
     private static final System.Logger LOG = System.getLogger(ProbeCache.class.getName());
 
-    private record Entry(FileTime modified, long size, SourceInfo info, ImageFactoryException refusal) {
+    /**
+     * @param refusal   why the source is refused, or {@code null} when {@code info} is its header
+     * @param slow      the last generation's deadline failure, or {@code null}
+     * @param slowUntil {@link System#nanoTime} until which {@code slow} holds
+     */
+    private record Entry(FileStamp stamp, SourceInfo info, ImageFactoryException refusal,
+                         ImageFactoryException slow, long slowUntil) {
+
+        boolean remembersSlow() {
+            return slow != null && System.nanoTime() - slowUntil < 0;
+        }
     }
 
     private final ResizePipeline pipeline;
@@ -35,13 +51,10 @@ final class ProbeCache {
      * @throws ImageFactoryException when the source is not an image we read, is corrupt or is over the limit
      */
     SourceInfo probe(SourceFile source) throws IOException {
-        Entry entry = entries.get(source.file());
-        if (entry == null || !entry.modified().equals(source.modified()) || entry.size() != source.size()) {
+        Entry entry = current(source);
+        if (entry == null) {
             entry = read(source);
-            if (entries.size() >= MAX_ENTRIES) {
-                entries.clear();
-            }
-            entries.put(source.file(), entry);
+            remember(source, entry);
         }
         if (entry.refusal() != null) {
             throw entry.refusal();
@@ -49,17 +62,46 @@ final class ProbeCache {
         return entry.info();
     }
 
-    /** Remembers that decoding failed, so the source is refused without decoding until it changes. */
-    void refuse(SourceFile source, ImageFactoryException refusal) {
-        entries.put(source.file(), new Entry(source.modified(), source.size(), null, refusal));
+    /**
+     * Refuses a new generation from this version of the source while its last one is remembered as abandoned.
+     *
+     * @throws ImageFactoryException with {@link ImageFactoryException.Failure#TOO_SLOW}
+     */
+    void checkNotSlow(SourceFile source) {
+        Entry entry = current(source);
+        if (entry != null && entry.remembersSlow()) {
+            throw entry.slow();
+        }
+    }
+
+    /**
+     * Remembers that generating from this version of the source failed, so it is refused without decoding: until
+     * it changes, or for {@link #SLOW_SOURCE_MEMORY} when the generation was abandoned past its deadline.
+     */
+    void refuse(SourceFile source, SourceInfo info, ImageFactoryException failure) {
+        remember(source, failure.failure() == ImageFactoryException.Failure.TOO_SLOW
+                ? new Entry(source.stamp(), info, null, failure, System.nanoTime() + SLOW_SOURCE_MEMORY.toNanos())
+                : new Entry(source.stamp(), null, failure, null, 0));
+    }
+
+    private Entry current(SourceFile source) {
+        Entry entry = entries.get(source.file());
+        return entry != null && entry.stamp().equals(source.stamp()) ? entry : null;
+    }
+
+    private void remember(SourceFile source, Entry entry) {
+        if (entries.size() >= MAX_ENTRIES) {
+            entries.clear();
+        }
+        entries.put(source.file(), entry);
     }
 
     private Entry read(SourceFile source) throws IOException {
         try {
-            return new Entry(source.modified(), source.size(), pipeline.probe(source.file()), null);
+            return new Entry(source.stamp(), pipeline.probe(source.file()), null, null, 0);
         } catch (ImageFactoryException e) {
             LOG.log(System.Logger.Level.WARNING, "imagefactory: refusing " + e.getMessage());
-            return new Entry(source.modified(), source.size(), null, e);
+            return new Entry(source.stamp(), null, e, null, 0);
         }
     }
 }

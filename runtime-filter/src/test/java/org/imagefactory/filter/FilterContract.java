@@ -12,11 +12,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -48,7 +50,7 @@ public abstract class FilterContract {
         sites = new TestSites(Files.createDirectories(temp.resolve("sites")));
         container = newContainer(Files.createDirectories(temp.resolve("container")));
         for (String name : List.of("site", "strict", "any", "busy", "small", "nocache", "root", "linked",
-                "bean", "everything", "twin-a", "twin-b", "tight")) {
+                "bean", "everything", "twin-a", "twin-b", "tight", "slow", "waiters", "lowmemory")) {
             container.deploy("/" + name, sites.webApp(name));
         }
         http = new Http(container.start());
@@ -519,6 +521,87 @@ public abstract class FilterContract {
                 .allSatisfy(r -> assertThat(header(r, "Retry-After")).isEqualTo("1"));
         assertThat(statistics("/busy", "imagefactory").overloaded()).isPositive();
         assertThat(http.get("/busy/picture/photos/cat.jpg?scalex=50").statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * {@code /slow} allows 100 ms a generation: its 49 MP GIF takes ImageIO over a second. One generation at a
+     * time and a queue timeout of 100 ms: a slot still taken would turn the next request away.
+     */
+    @Test
+    void aGenerationPastItsDeadlineIsAbandonedItsSlotFreedAndTheSourceRemembered() {
+        FilterStatistics statistics = statistics("/slow", "imagefactory");
+        long start = System.nanoTime();
+        HttpResponse<byte[]> abandoned = http.get("/slow/picture/photos/slow.gif?scalex=100");
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        String body = new String(abandoned.body(), StandardCharsets.UTF_8);
+        assertThat(abandoned.statusCode()).as(body).isEqualTo(503);
+        assertThat(header(abandoned, "Retry-After")).isEqualTo("60");
+        assertThat(body).contains("photos/slow.gif", "not generated within 100 ms")
+                .doesNotContain(sites.root.toString());
+        assertThat(took).isLessThan(Duration.ofMillis(800));
+        assertThat(statistics.abandoned()).isEqualTo(1);
+        assertThat(image(http.get("/slow/picture/photos/tiny.png?scalex=16")).getWidth()).isEqualTo(16);
+
+        long again = System.nanoTime();
+        HttpResponse<byte[]> remembered = http.get("/slow/picture/photos/slow.gif?scalex=200");
+        assertThat(remembered.statusCode()).isEqualTo(503);
+        assertThat(header(remembered, "Retry-After")).isEqualTo("60");
+        assertThat(Duration.ofNanos(System.nanoTime() - again)).isLessThan(Duration.ofMillis(500));
+        assertThat(statistics.abandoned()).as("answered from memory, not tried again").isEqualTo(1);
+    }
+
+    /**
+     * {@code /waiters} has one generation slot and a queue of {@link TestSites#WAITERS_QUEUE}: of the requests for
+     * one new variant sent at once, one generates, the queue's worth wait for it, and the one past them is turned
+     * away at once, before the generation ends, while a cache hit is answered as ever.
+     */
+    @Test
+    void theWaiterPastTheQueueOnOneVariantIsTurnedAwayAtOnceAndCacheHitsStayFast() throws Exception {
+        assertThat(image(http.get("/waiters/picture/photos/cat.jpg?scalex=90")).getWidth()).isEqualTo(90);
+        List<CompletableFuture<HttpResponse<byte[]>>> requests = new ArrayList<>();
+        for (int i = 0; i < TestSites.WAITERS_QUEUE + 2; i++) {
+            requests.add(http.getAsync("/waiters/picture/photos/slow.gif?scalex=100"));
+        }
+
+        HttpResponse<?> first = (HttpResponse<?>) CompletableFuture.anyOf(requests.toArray(CompletableFuture[]::new))
+                .get(60, TimeUnit.SECONDS);
+        long start = System.nanoTime();
+        HttpResponse<byte[]> hit = http.get("/waiters/picture/photos/cat.jpg?scalex=90");
+        Duration hitTook = Duration.ofNanos(System.nanoTime() - start);
+        List<HttpResponse<byte[]>> responses = requests.stream().map(CompletableFuture::join).toList();
+
+        assertThat(first.statusCode()).as("the first answer is the refusal").isEqualTo(503);
+        assertThat(header(first, "Retry-After")).isNotNull();
+        assertThat(responses).extracting(HttpResponse::statusCode).containsOnlyOnce(503)
+                .containsOnly(200, 503);
+        assertThat(image(hit).getWidth()).isEqualTo(90);
+        assertThat(hitTook).isLessThan(Duration.ofSeconds(1));
+    }
+
+    /** {@code /lowmemory} has two slots but room for one generation: the second waits its turn and succeeds. */
+    @Test
+    void generationsThatDoNotFitTheMemoryBudgetTogetherRunOneAfterTheOther() {
+        FilterStatistics statistics = statistics("/lowmemory", "imagefactory");
+        List<CompletableFuture<HttpResponse<byte[]>>> requests = List.of(
+                http.getAsync("/lowmemory/picture/photos/big.jpg?scalex=3001"),
+                http.getAsync("/lowmemory/picture/photos/big.jpg?scalex=3002"));
+
+        List<HttpResponse<byte[]>> responses = requests.stream().map(CompletableFuture::join).toList();
+        assertThat(image(responses.get(0)).getWidth()).isEqualTo(3001);
+        assertThat(image(responses.get(1)).getWidth()).isEqualTo(3002);
+        assertThat(statistics.queued()).isEqualTo(1);
+    }
+
+    /** The largest source the default pixel limit allows, at the top of the default ladder, with the defaults. */
+    @Test
+    void aFiftyMegapixelJpegIsGeneratedOnTheFirstTry() {
+        TestImages.write(sites.pictures("any").resolve("photos/fifty.jpg"),
+                TestImages.picture(10_000, 5_000, Color.GRAY, false), "jpeg");
+
+        BufferedImage image = image(http.get("/any/picture/photos/fifty.jpg?scalex=3840"));
+        assertThat(image.getWidth()).isEqualTo(3840);
+        assertThat(image.getHeight()).isEqualTo(1920);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

@@ -7,6 +7,8 @@ import java.awt.Color;
 import java.time.Duration;
 import java.util.Map;
 
+import org.imagefactory.core.Encoding;
+import org.imagefactory.core.SourceInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -48,6 +50,29 @@ class FilterSettingsTest {
                 .isEqualTo(Duration.ofMillis(2500));
     }
 
+    @Test
+    void theGenerationTimeoutIsPerMegapixelByDefaultOrFixedAsWritten() {
+        SourceInfo twelveMegapixels = new SourceInfo(Encoding.JPEG, 4000, 3000, 1, 1);
+        SourceInfo tiny = new SourceInfo(Encoding.PNG, 16, 16, 1, 1);
+        FilterSettings defaults = FilterSettings.read(name -> null);
+        assertThat(defaults.generationTimeout(twelveMegapixels)).isEqualTo(Duration.ofSeconds(24));
+        assertThat(defaults.generationTimeout(tiny)).isEqualTo(Duration.ofSeconds(2));
+        FilterSettings fixed = FilterSettings.read(Map.of("generationTimeout", "50ms")::get);
+        assertThat(fixed.generationTimeout(twelveMegapixels)).isEqualTo(Duration.ofMillis(50));
+        FilterSettings perMegapixel = FilterSettings.read(Map.of("generationTimeout", "500ms/mp")::get);
+        assertThat(perMegapixel.generationTimeout(twelveMegapixels)).isEqualTo(Duration.ofSeconds(6));
+    }
+
+    @Test
+    void theGenerationMemoryIsAShareOfTheHeapOrASize() {
+        long heap = Runtime.getRuntime().maxMemory();
+        assertThat(FilterSettings.read(name -> null).generationMemory()).isEqualTo(heap / 100 * 50);
+        assertThat(FilterSettings.read(Map.of("generationMemory", "25%")::get).generationMemory())
+                .isEqualTo((long) (heap * 0.25));
+        assertThat(FilterSettings.read(Map.of("generationMemory", "300m")::get).generationMemory())
+                .isEqualTo(300L << 20);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             sizePolicy     | loose | snap, strict or any
@@ -60,6 +85,9 @@ class FilterSettingsTest {
             cacheMaxBytes  | 1t    | 512m or 1g
             background     | red   | #rrggbb
             allowLinking   | yes   | true or false
+            generationTimeout | 0s  | such as 2s/MP
+            generationTimeout | fast/MP | such as 2s/MP
+            generationMemory | 150% | such as 50%
             """)
     void aBadValueNamesTheParameterTheValueAndWhatWasExpected(String name, String value, String expected) {
         assertThatThrownBy(() -> FilterSettings.read(Map.of(name, value)::get))

@@ -5,6 +5,7 @@ import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -49,6 +50,24 @@ final class TestImages {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static byte[] slowGif;
+
+    /**
+     * A 49 MP GIF of one colour, 40 KB, that ImageIO takes a second or more to decode; made once per test JVM,
+     * since writing it takes as long.
+     */
+    static synchronized byte[] slowGif() {
+        if (slowGif == null) {
+            try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+                ImageIO.write(new BufferedImage(7000, 7000, BufferedImage.TYPE_BYTE_INDEXED), "gif", out);
+                slowGif = out.toByteArray();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return slowGif;
     }
 
     static BufferedImage read(byte[] data) {

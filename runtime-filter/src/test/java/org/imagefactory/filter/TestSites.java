@@ -36,7 +36,10 @@ import org.imagefactory.core.VariantRequest;
  *       own page;</li>
  *   <li>{@code /twin-a}, {@code /twin-b}: two servers sharing one cache, each with its own byte-identical copy of
  *       the pictures and pre-generated files, {@code /twin-b}'s dated an hour later (an unpacked war's dates);</li>
- *   <li>{@code /tight}: a cache on a 1 MiB disk of its own (a tmpfs, mounted where the tests may: as root).</li>
+ *   <li>{@code /tight}: a cache on a 1 MiB disk of its own (a tmpfs, mounted where the tests may: as root);</li>
+ *   <li>{@code /slow}: one generation at a time, a deadline of 100 ms, {@code photos/slow.gif};</li>
+ *   <li>{@code /waiters}: one generation at a time, a queue of {@link #WAITERS_QUEUE}, {@code photos/slow.gif};</li>
+ *   <li>{@code /lowmemory}: two generations at a time but a memory budget that only one fits, a long queue.</li>
  * </ul>
  */
 final class TestSites implements AutoCloseable {
@@ -46,6 +49,7 @@ final class TestSites implements AutoCloseable {
     static final String ANY_KEY = "any-secret";
     static final String SECRET = "TOP-SECRET-" + TestSites.class.hashCode();
     static final long SMALL_CACHE_BYTES = 40_000;
+    static final int WAITERS_QUEUE = 3;
     static final Color CAT = new Color(0xE0, 0x80, 0x20);
     static final Color PREGENERATED = new Color(0xFF, 0x00, 0xFF);
     static final String PAGE = "the web app's own page";
@@ -71,8 +75,9 @@ final class TestSites implements AutoCloseable {
         site();
         webApp("strict", Map.of(), filterDeclaration(Map.of("sizePolicy", "strict", "allowedSizes", "100, 200",
                 "allowedQualities", "60", "signingKey", STRICT_KEY, "cacheDir", strictCache.toString())));
+        // Fifty requests for one variant at once wait for it: waiters count against the queue.
         webApp("any", Map.of("sizePolicy", "any", "signingKey", ANY_KEY, "cacheDir", anyCache.toString(),
-                "fileCheckInterval", "0", "allowLinking", "true"), "");
+                "fileCheckInterval", "0", "allowLinking", "true", "queueSize", "64"), "");
         webApp("busy", Map.of("sizePolicy", "any", "maxConcurrent", "1", "queueSize", "1",
                 "queueTimeout", "50ms"), "");
         webApp("small", Map.of("sizePolicy", "any", "cacheMaxBytes", Long.toString(SMALL_CACHE_BYTES),
@@ -85,9 +90,20 @@ final class TestSites implements AutoCloseable {
         registeredOnEverything("everything", Map.of("sourceRoot", "/pictures"));
         twins();
         webApp("tight", Map.of("sizePolicy", "any", "cacheDir", tightCache.toString()), "");
+        webApp("slow", Map.of("sizePolicy", "any", "maxConcurrent", "1", "queueTimeout", "100ms",
+                "generationTimeout", "100ms"), "");
+        webApp("waiters", Map.of("sizePolicy", "any", "maxConcurrent", "1", "queueSize",
+                Integer.toString(WAITERS_QUEUE), "queueTimeout", "30s"), "");
+        webApp("lowmemory", Map.of("sizePolicy", "any", "maxConcurrent", "2", "queueTimeout", "30s",
+                "generationMemory", "1m"), "");
+        for (String name : List.of("slow", "waiters")) {
+            Files.write(pictures(name).resolve("photos/slow.gif"), TestImages.slowGif());
+        }
+        TestImages.write(pictures("slow").resolve("photos/tiny.png"), TestImages.picture(32, 32, CAT, false), "png");
         Path big = pictures("busy").resolve("photos/big.jpg");
         TestImages.write(big, TestImages.picture(4000, 3000, Color.GREEN, true), "jpeg");
         Files.copy(big, pictures("any").resolve("photos/big.jpg"));
+        Files.copy(big, pictures("lowmemory").resolve("photos/big.jpg"));
     }
 
     Path webApp(String name) {

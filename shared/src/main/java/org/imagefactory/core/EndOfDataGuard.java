@@ -10,7 +10,8 @@ import javax.imageio.stream.ImageInputStreamImpl;
  * file can send a reader into a loop that refills from the end again and again: a 50-byte lossless WebP kept
  * TwelveMonkeys' reader busy for a minute, catching each end of file and reading on with zeros. A sound decode
  * meets the end a few times at most, so past {@link #READS_AT_END} the guard fails the read with an
- * {@code IOException} that is not an {@code EOFException}, which such a loop does not catch.
+ * {@code IOException} that is not an {@code EOFException}, which such a loop does not catch. Every read also
+ * checks the render's {@link Deadline}: each ImageIO decoder reads through here as it goes.
  */
 final class EndOfDataGuard extends ImageInputStreamImpl {
 
@@ -26,6 +27,7 @@ final class EndOfDataGuard extends ImageInputStreamImpl {
     @Override
     public int read() throws IOException {
         checkClosed();
+        Deadline.check();
         bitOffset = 0;
         int b = in.read();
         if (b < 0) {
@@ -39,6 +41,7 @@ final class EndOfDataGuard extends ImageInputStreamImpl {
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
         checkClosed();
+        Deadline.check();
         bitOffset = 0;
         int n = in.read(b, off, len);
         if (n < 0) {

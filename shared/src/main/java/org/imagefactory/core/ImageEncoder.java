@@ -22,7 +22,6 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Writes an sRGB int image in one encoding, without metadata. Transparency is flattened onto the background for
@@ -45,7 +44,7 @@ final class ImageEncoder {
             pixels = encoding.supportsAlpha() ? image : flatten(image, options.background());
         }
         ImageWriter writer = writerFor(encoding);
-        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+        try (ImageOutputStream stream = new DeadlineCheckedOutput(out)) {
             writer.setOutput(stream);
             ImageWriteParam param = writer.getDefaultWriteParam();
             if (encoding == Encoding.JPEG) {

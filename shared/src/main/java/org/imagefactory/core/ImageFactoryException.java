@@ -15,7 +15,12 @@ public class ImageFactoryException extends RuntimeException {
         /** The source is empty, truncated or corrupt (HTTP 422). */
         CORRUPT_IMAGE,
         /** The source is over the configured pixel limit (HTTP 422). */
-        TOO_LARGE
+        TOO_LARGE,
+        /**
+         * Making the variant took longer than its {@link Deadline} allowed and was abandoned (HTTP 503: the
+         * same work may succeed on a server with time to spare, or never, for a crafted file).
+         */
+        TOO_SLOW
     }
 
     private final Failure failure;

@@ -71,6 +71,7 @@ final class Resampler {
         int[][] column = down == null ? null : planes(planes, sw, opaque);
         double[][] pairs = across == null ? null : new double[2][sw + across.padded - across.taps];
         for (int y = 0; y < height; y++) {
+            Deadline.check();
             int[][] filtered;
             if (down == null) {
                 filtered = row(rows, y, ring, ringRow);

@@ -43,9 +43,27 @@ public final class ResizePipeline {
         return VariantSpec.normalize(request, source, options.defaultQuality());
     }
 
-    /** Makes one variant of a probed source. */
+    /** Makes one variant of a probed source, taking as long as it takes. */
     public Rendition render(Path source, SourceInfo info, VariantSpec spec) throws IOException {
-        return renderAll(source, info, List.of(spec)).get(0);
+        return render(source, info, spec, Deadline.NONE);
+    }
+
+    /**
+     * Makes one variant of a probed source, abandoned as soon as {@code deadline} passes.
+     *
+     * @throws ImageFactoryException with {@link ImageFactoryException.Failure#TOO_SLOW} past the deadline
+     */
+    public Rendition render(Path source, SourceInfo info, VariantSpec spec, Deadline deadline) throws IOException {
+        return renderAll(source, info, List.of(spec), deadline).get(0);
+    }
+
+    /**
+     * An estimate of the most heap one {@link #render} of this variant holds at once, for admitting renders by
+     * memory; see {@link RenderMemory}.
+     */
+    public long peakBytes(SourceInfo info, VariantSpec spec) {
+        VariantSpec.Size size = spec.outputSize(info.width(), info.height());
+        return RenderMemory.peakBytes(info, SourceDecoder.Resolution.of(info, size, DECODE_MARGIN), size);
     }
 
     /**
@@ -55,6 +73,35 @@ public final class ResizePipeline {
      * come back in the order of {@code specs}.
      */
     public List<Rendition> renderAll(Path source, SourceInfo info, List<VariantSpec> specs) throws IOException {
+        return renderAll(source, info, specs, Deadline.NONE);
+    }
+
+    /**
+     * {@link #renderAll(Path, SourceInfo, List)}, abandoned as soon as {@code deadline} passes, whatever the
+     * decoder, resampler or encoder was doing.
+     *
+     * @throws ImageFactoryException with {@link ImageFactoryException.Failure#TOO_SLOW} past the deadline
+     */
+    public List<Rendition> renderAll(Path source, SourceInfo info, List<VariantSpec> specs, Deadline deadline)
+            throws IOException {
+        if (deadline == Deadline.NONE) {
+            return renderAllNow(source, info, specs);
+        }
+        try {
+            return deadline.during(() -> renderAllNow(source, info, specs));
+        } catch (IOException | RuntimeException e) {
+            // A reader may wrap the deadline's exception in its own, or fail in another way once stopped.
+            if (deadline.isExpired()) {
+                throw new ImageFactoryException(ImageFactoryException.Failure.TOO_SLOW, source + ": not generated"
+                        + " within " + deadline.describe() + ", the time it was allowed", e);
+            }
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<Rendition> renderAllNow(Path source, SourceInfo info, List<VariantSpec> specs) throws IOException {
         if (specs.isEmpty()) {
             throw new IllegalArgumentException("no variant to render");
         }
@@ -157,11 +204,13 @@ public final class ResizePipeline {
     private Rendition finish(BufferedImage decoded, SourceInfo info, VariantSpec spec, long decodeNanos)
             throws IOException {
         VariantSpec.Size size = spec.outputSize(info.width(), info.height());
+        Deadline.check();
         long resizeStart = System.nanoTime();
         BufferedImage resized = Resampler.resize(decoded,
                 info.transposed() ? size.height() : size.width(),
                 info.transposed() ? size.width() : size.height());
         BufferedImage upright = Orientation.apply(resized, info.orientation());
+        Deadline.check();
         long encodeStart = System.nanoTime();
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(8192, size.width() * size.height() / 4));
         ImageEncoder.encode(upright, spec, options, out);

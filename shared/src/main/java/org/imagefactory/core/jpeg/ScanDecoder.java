@@ -2,6 +2,8 @@ package org.imagefactory.core.jpeg;
 
 import java.util.Arrays;
 
+import org.imagefactory.core.Deadline;
+
 /**
  * Decodes the entropy-coded data of one scan (ITU T.81 Annex F and G). Sequential scans are transformed block
  * by block straight into the components' samples at every requested scale, so a baseline file never holds its
@@ -102,6 +104,7 @@ final class ScanDecoder {
         int high = single ? components[0].ownBlocksHigh : mcusHigh;
         untilRestart = restartInterval;
         for (int my = 0; my < high; my++) {
+            Deadline.check();
             decodeRow(my, wide, restartInterval);
         }
         return in.endOfScan();

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.imagefactory.core.Deadline;
 import org.imagefactory.core.ImageFactoryException;
 import org.imagefactory.core.ImageFactoryException.Failure;
 
@@ -65,6 +66,7 @@ public final class PngDecoder {
         byte[] prev = new byte[end];
         try (ImageData data = new ImageData(chunks)) {
             for (int y = 0; y <= lastRow; y++) {
+                Deadline.check();
                 // The filter byte lands just before the row, in the zero padding it is then cleared back to.
                 data.readFully(cur, bpp - 1, 1 + (int) rowBytes);
                 int filter = cur[bpp - 1] & 0xFF;
