@@ -2,6 +2,7 @@ package org.imagefactory.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Dimension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
@@ -25,7 +28,8 @@ import org.openqa.selenium.logging.LogType;
 /**
  * Both pages in a real browser, at a phone's and a desktop's window width: every picture loads, is sharp for its
  * slot without being larger than the next ladder step, is upright, and the wider window gets the wider variants;
- * no request fails and the console stays clean. Screenshots go to {@code target/e2e/browser}.
+ * its caption says which file was served (pixels, format, bytes, cache state); no request fails and the console
+ * stays clean. Screenshots go to {@code target/e2e/browser}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserIT {
@@ -33,6 +37,8 @@ class BrowserIT {
     static final int PHONE = 412;
     static final int DESKTOP = 1440;
     static final int WINDOW_HEIGHT = 900;
+    static final Pattern SERVED_CAPTION =
+            Pattern.compile("served (\\d+) × (\\d+) (JPEG|WebP|PNG|GIF|BMP), (\\d+ K?B), (pregenerated|hit|generated)");
 
     final SampleSite site = SampleSite.built();
     RunnerProcess server;
@@ -85,6 +91,7 @@ class BrowserIT {
                     .as("the viewport width of a %d px window", width).isEqualTo(width);
             scrollToTheBottom(chrome);
             waitForEveryPicture(chrome, url);
+            waitForEveryCaption(chrome, url);
             List<PictureOnPage> pictures = PictureOnPage.collect(chrome);
             List<String> failedRequests = failedRequests(chrome);
             List<String> consoleErrors = chrome.manage().logs().get(LogType.BROWSER).getAll().stream()
@@ -131,6 +138,22 @@ class BrowserIT {
         throw new AssertionError("pictures on " + url + " not loaded after 60 s: " + pending);
     }
 
+    private static void waitForEveryCaption(ChromeDriver chrome, URI url) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        String pending = "";
+        while (System.nanoTime() < deadline) {
+            pending = (String) chrome.executeScript(
+                    "return Array.from(document.querySelectorAll('figure'))"
+                            + ".filter(f => !(f.querySelector('figcaption .served')?.textContent || '').startsWith('served '))"
+                            + ".map(f => f.querySelector('img').alt).join(', ');");
+            if (pending.isEmpty()) {
+                return;
+            }
+            pause(100);
+        }
+        throw new AssertionError("captions on " + url + " that say nothing about the served file after 10 s: " + pending);
+    }
+
     @SuppressWarnings("unchecked")
     private static List<String> failedRequests(ChromeDriver chrome) {
         List<Map<String, Object>> entries = (List<Map<String, Object>>) chrome.executeScript(
@@ -163,8 +186,27 @@ class BrowserIT {
             double sourceAspect = (double) source.width() / source.height();
             softly.assertThat((double) picture.naturalWidth() / picture.naturalHeight()).as(what + ": upright, aspect kept")
                     .isCloseTo(sourceAspect, org.assertj.core.data.Percentage.withPercentage(2));
+            assertCaptionTellsWhatWasServed(softly, what, picture, served);
         }
         softly.assertAll();
+    }
+
+    /** The caption names the file the browser got: its pixels, WebP (Chromium asks for it), its bytes, its cache state. */
+    private void assertCaptionTellsWhatWasServed(SoftAssertions softly, String what, PictureOnPage picture, int served) {
+        Matcher caption = SERVED_CAPTION.matcher(picture.served());
+        softly.assertThat(caption.matches()).as(what + ": caption '" + picture.served() + "'").isTrue();
+        if (!caption.matches()) {
+            return;
+        }
+        byte[] file = Http.get(URI.create(picture.currentSrc()), "Accept", "image/webp,image/*,*/*;q=0.8").body();
+        Dimension pixels = Images.size(file);
+        softly.assertThat(caption.group(1) + " × " + caption.group(2)).as(what + ": caption's pixels")
+                .isEqualTo(served + " × " + pixels.height);
+        softly.assertThat(pixels.width).as(what + ": the file's width").isEqualTo(served);
+        softly.assertThat(caption.group(3)).as(what + ": caption's format").isEqualTo("WebP");
+        String bytes = file.length < 1024 ? file.length + " B" : Math.round(file.length / 1024.0) + " KB";
+        softly.assertThat(caption.group(4)).as(what + ": caption's bytes (" + file.length + ")").isEqualTo(bytes);
+        softly.assertThat(caption.group(5)).as(what + ": caption's cache state").isEqualTo("pregenerated");
     }
 
     /**

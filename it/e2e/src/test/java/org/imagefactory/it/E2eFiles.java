@@ -26,6 +26,16 @@ final class E2eFiles {
         return existing("site.pictures", "it/site/src/main/webapp/pictures is part of the checkout");
     }
 
+    /** The project's root folder (with README.md and docs/), found above the site's pictures. */
+    static Path checkout() {
+        for (Path folder = pictures(); folder != null; folder = folder.getParent()) {
+            if (Files.isRegularFile(folder.resolve("README.md")) && Files.isDirectory(folder.resolve("docs"))) {
+                return folder;
+            }
+        }
+        throw new IllegalStateException("no README.md with a docs/ folder above " + pictures());
+    }
+
     /** A fresh folder under {@code target/e2e} for logs, screenshots and server state. */
     static Path output(String name) {
         Path folder = Path.of(System.getProperty("e2e.output", "target/e2e")).resolve(name);

@@ -51,7 +51,7 @@ abstract class SiteContract {
 
     @Test
     void servesThePagesAndTheirAssets() {
-        for (String page : List.of("", "index.html", "lazy.html", "site.css", "lazy.js")) {
+        for (String page : List.of("", "index.html", "lazy.html", "site.css", "lazy.js", "served.js")) {
             HttpResponse<byte[]> response = Http.get(server.resolve(page));
             assertThat(response.statusCode()).as(Http.describe(response)).isEqualTo(200);
         }

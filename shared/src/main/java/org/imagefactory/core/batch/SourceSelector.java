@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.imagefactory.core.AtomicFiles;
@@ -48,16 +50,28 @@ public final class SourceSelector {
      * under {@code skip} (an output folder placed inside the sources must never feed itself).
      */
     public List<Path> scan(Path root, Path skip) throws IOException {
+        return select(root, skip).selected();
+    }
+
+    /**
+     * Like {@link #scan}, and also the files the patterns left out, so that a caller can say which files it did not
+     * read instead of passing over them without a word.
+     */
+    public Selection select(Path root, Path skip) throws IOException {
         Path skipped = skip == null ? null : skip.toAbsolutePath().normalize();
         Path base = root.toAbsolutePath().normalize();
         try (Stream<Path> files = Files.walk(base)) {
-            return files.filter(Files::isRegularFile)
+            Map<Boolean, List<Path>> split = files.filter(Files::isRegularFile)
                     .filter(file -> skipped == null || !file.startsWith(skipped))
                     .filter(file -> !AtomicFiles.isTemporary(file))
-                    .filter(file -> matches(relative(base, file)))
                     .sorted()
-                    .toList();
+                    .collect(Collectors.partitioningBy(file -> matches(relative(base, file))));
+            return new Selection(split.get(true), split.get(false));
         }
+    }
+
+    /** The files of one scan: those the patterns select and those they leave out, each sorted. */
+    public record Selection(List<Path> selected, List<Path> leftOut) {
     }
 
     private static String relative(Path root, Path file) {

@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -19,6 +21,7 @@ import javax.imageio.ImageIO;
 
 import org.imagefactory.core.AtomicFiles;
 import org.imagefactory.core.CacheNaming;
+import org.imagefactory.core.Encoding;
 import org.imagefactory.core.ImageFactoryException;
 import org.imagefactory.core.PipelineOptions;
 import org.imagefactory.core.Rendition;
@@ -41,6 +44,29 @@ public final class Main {
             + " [--quality 1-100] [--threads N] [--max-source-pixels N] [--background #rrggbb] [--progressive]"
             + " FILE_OR_FOLDER...";
 
+    static final String HELP = USAGE + """
+
+            Writes one variant of each image at its cache-naming path under DIR; a folder means every .jpg, .jpeg, .png,
+            .gif, .bmp and .webp file under it (other files are listed as skipped, hidden ones are passed over).
+              --out DIR                where the variants go (required)
+              --scalex N               width of the box the image is fitted into (default: the source's width)
+              --scaley N               height of that box, in pixels (default: the source's height)
+              --encoding E             jpeg, png, gif, bmp or webp (default: the source's own format)
+              --quality Q              1-100, for jpeg and webp (default: 80)
+              --threads N              images worked on at once (default: the number of cores, %d here)
+              --max-source-pixels N    refuse larger sources before decoding them (default: 50000000)
+              --background #rrggbb     what transparency is flattened onto in jpeg, bmp (default: #ffffff)
+              --progressive            write progressive JPEGs (default: baseline)
+              -h, --help               print this help and exit
+            Exit status: 0 when every image was written, 1 when any failed, 2 for a usage error.""";
+
+    /** Names of image formats people keep beside their photos, for the line that says we skipped one. */
+    private static final Map<String, String> OTHER_IMAGE_FORMATS = Map.ofEntries(
+            Map.entry("tif", "TIFF"), Map.entry("tiff", "TIFF"), Map.entry("heic", "HEIF"), Map.entry("heif", "HEIF"),
+            Map.entry("avif", "AVIF"), Map.entry("jxl", "JPEG XL"), Map.entry("jp2", "JPEG 2000"),
+            Map.entry("svg", "SVG"), Map.entry("psd", "Photoshop"), Map.entry("ico", "ICO"), Map.entry("raw", "raw"),
+            Map.entry("cr2", "Canon raw"), Map.entry("nef", "Nikon raw"), Map.entry("dng", "DNG raw"));
+
     private final PrintStream out;
     private final PrintStream err;
 
@@ -53,8 +79,15 @@ public final class Main {
         System.exit(new Main(System.out, System.err).run(args));
     }
 
-    /** Runs the command; returns 0 when every file was written, 1 when any failed, 2 on a usage error. */
+    /**
+     * Runs the command; returns 0 when every file was written (files of other formats in a folder are listed as
+     * skipped and change nothing), 1 when any failed, 2 on a usage error; {@code --help} prints the options and is 0.
+     */
     int run(String[] args) {
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            out.println(HELP.formatted(Runtime.getRuntime().availableProcessors()));
+            return 0;
+        }
         Arguments arguments;
         try {
             arguments = Arguments.parse(args);
@@ -70,8 +103,10 @@ public final class Main {
                 try {
                     Path base = source.toAbsolutePath().normalize();
                     // Shown as given: relative to the folder named on the command line, not made absolute.
-                    SourceSelector.of(null, null).scan(source, arguments.out)
-                            .forEach(file -> jobs.add(new Job(source.resolve(base.relativize(file)), source)));
+                    SourceSelector.Selection found = SourceSelector.of(null, null).select(source, arguments.out);
+                    found.selected().forEach(file -> jobs.add(new Job(source.resolve(base.relativize(file)), source)));
+                    found.leftOut().stream().map(base::relativize).filter(file -> !hidden(file))
+                            .forEach(file -> err.println("skipped " + source.resolve(file) + ": " + notRead(file)));
                 } catch (IOException e) {
                     err.println("imagefactory: " + source + ": " + e.getMessage());
                     return 1;
@@ -130,6 +165,29 @@ public final class Main {
         return false;
     }
 
+    /** Files and folders whose name starts with a dot are the system's or a tool's, never someone's photos. */
+    private static boolean hidden(Path relative) {
+        for (Path name : relative) {
+            if (name.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String notRead(Path file) {
+        String extension = CacheNaming.extension(file.getFileName().toString());
+        String known = OTHER_IMAGE_FORMATS.get(extension);
+        String reads = "(it reads ." + String.join(", .", Encoding.READ_EXTENSIONS) + ")";
+        if (known != null) {
+            return known + " is not a format imagefactory reads " + reads;
+        }
+        if (extension.isEmpty()) {
+            return "no file extension " + reads;
+        }
+        return "." + extension + " is not an image file imagefactory reads " + reads;
+    }
+
     private static String reason(FileSystemException e) {
         if (e.getReason() != null) {
             return e.getReason();
@@ -182,7 +240,6 @@ public final class Main {
                     case "--background" -> parsed.options =
                             parsed.options.withBackground(PipelineOptions.parseColor(value(args, ++i, arg)));
                     case "--progressive" -> parsed.options = parsed.options.withProgressiveJpeg(true);
-                    case "-h", "--help" -> throw new IllegalArgumentException("help");
                     default -> {
                         if (arg.startsWith("--")) {
                             throw new IllegalArgumentException("unknown option " + arg);

@@ -138,7 +138,6 @@ class MainTest {
         byte[] jpeg = Files.readAllBytes(src.resolve("good.jpg"));
         Files.write(src.resolve("cut.jpg"), Arrays.copyOf(jpeg, jpeg.length / 2));
         Files.write(src.resolve("bomb.png"), bomb());
-        Files.writeString(src.resolve("readme.txt"), "not an image name, skipped");
         Path out = dir.resolve("out");
 
         long start = System.nanoTime();
@@ -156,6 +155,46 @@ class MainTest {
                 .contains(src.resolve("bomb.png").toString(), "100000x100000", "maxSourcePixels"));
         assertThat(err()).allSatisfy(line -> assertThat(line).startsWith("error: " + src));
         assertThat(millis).as("milliseconds for six small files").isLessThan(10_000);
+    }
+
+    @Test
+    void filesOfOtherFormatsInAFolderAreListedAsSkippedAndDoNotFailTheRun() throws IOException {
+        image("photos/cat.png", 40, 30, Color.BLUE, "png");
+        Path src = dir.resolve("src");
+        Files.writeString(src.resolve("photos/scan.tif"), "a TIFF we do not read");
+        Files.writeString(src.resolve("readme.txt"), "notes");
+        Files.writeString(src.resolve(".DS_Store"), "the system's");
+        Files.createDirectories(src.resolve(".git"));
+        Files.writeString(src.resolve(".git/HEAD"), "a tool's");
+        Path out = dir.resolve("out");
+
+        int status = run("--out", out.toString(), "--scalex", "20", src.toString());
+
+        assertThat(status).as(String.join("\n", err())).isZero();
+        assertThat(files(out)).containsExactly("photos/cat.png/x-20-y-30-cat.png");
+        assertThat(err()).containsExactly(
+                "skipped " + src.resolve("photos/scan.tif") + ": TIFF is not a format imagefactory reads"
+                        + " (it reads .jpg, .jpeg, .png, .gif, .bmp, .webp)",
+                "skipped " + src.resolve("readme.txt") + ": .txt is not an image file imagefactory reads"
+                        + " (it reads .jpg, .jpeg, .png, .gif, .bmp, .webp)");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"--help", "-h", "--out OUT --help"})
+    void helpDescribesEveryOptionWithItsDefaultAndExitsZero(String line) throws IOException {
+        int status = run(line.replace("OUT", dir.resolve("out").toString()).split(" "));
+
+        assertThat(status).isZero();
+        assertThat(err()).isEmpty();
+        assertThat(out().get(0)).startsWith("usage: imagefactory --out DIR");
+        for (String option : List.of("--out", "--scalex", "--scaley", "--encoding", "--quality", "--threads",
+                "--max-source-pixels", "--background", "--progressive", "--help")) {
+            assertThat(out()).as("the help's line for " + option)
+                    .anySatisfy(help -> assertThat(help).matches("  (-h, )?" + option + " .*\\S.*"));
+        }
+        assertThat(out()).filteredOn(help -> help.startsWith("  --") && !help.startsWith("  --out"))
+                .allSatisfy(help -> assertThat(help).contains("(default: "));
+        assertThat(files(dir.resolve("out"))).isEmpty();
     }
 
     @Test

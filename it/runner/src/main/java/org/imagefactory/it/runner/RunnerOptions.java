@@ -11,17 +11,22 @@ import java.util.Optional;
  *
  * @param port       TCP port on the loopback interface; 0 picks a free one
  * @param war        a war file or an exploded war folder to serve instead of the sample site inside the jar
- * @param signingKey the filter's HMAC key for signed URLs, passed to the web app as a context parameter
+ * @param signingKey the filter's HMAC key for signed URLs, passed to the web app as a context parameter; the
+ *                   published {@link #DEV_SIGNING_KEY} when none is given, so the README's signed URL works as shown
  */
-record RunnerOptions(int port, Optional<Path> war, Optional<String> signingKey) {
+record RunnerOptions(int port, Optional<Path> war, String signingKey) {
 
     static final int DEFAULT_PORT = 8080;
+
+    /** Known to everyone (the docs print it): the runner listens on localhost only and is for trying the site. */
+    static final String DEV_SIGNING_KEY = "sample-site-dev-key";
 
     static final String USAGE = """
             usage: java -jar imagefactory-sample-site.jar [--port N] [--war PATH] [--signing-key KEY]
               --port N           port on localhost, 0 for any free port (env PORT, default 8080)
               --war PATH         serve this war file or exploded war folder instead of the sample site
-              --signing-key KEY  secret for the filter's signed URLs (env IMAGEFACTORY_SIGNING_KEY)""";
+              --signing-key KEY  secret for the filter's signed URLs (env IMAGEFACTORY_SIGNING_KEY,
+                                 default the development key sample-site-dev-key)""";
 
     static RunnerOptions parse(String[] args, Map<String, String> env) {
         Integer port = env.containsKey("PORT") ? parsePort(env.get("PORT"), "environment variable PORT") : null;
@@ -44,7 +49,11 @@ record RunnerOptions(int port, Optional<Path> war, Optional<String> signingKey) 
             }
         }
         return new RunnerOptions(port == null ? DEFAULT_PORT : port, Optional.ofNullable(war),
-                Optional.ofNullable(signingKey).filter(key -> !key.isBlank()));
+                signingKey == null || signingKey.isBlank() ? DEV_SIGNING_KEY : signingKey);
+    }
+
+    boolean usesTheDevKey() {
+        return signingKey.equals(DEV_SIGNING_KEY);
     }
 
     private static int parsePort(String text, String source) {

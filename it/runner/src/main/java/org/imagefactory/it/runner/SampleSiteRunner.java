@@ -41,6 +41,10 @@ public final class SampleSiteRunner {
         Server server = start(options);
         int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
         System.out.println("imagefactory sample site: http://localhost:" + port + "/  (Ctrl-C stops)");
+        System.out.println(options.usesTheDevKey()
+                ? "signed URLs: signingKey '" + RunnerOptions.DEV_SIGNING_KEY
+                        + "', a development key (--signing-key KEY sets another)"
+                : "signed URLs: the signingKey given with --signing-key or IMAGEFACTORY_SIGNING_KEY");
         server.join();
     }
 
@@ -54,7 +58,7 @@ public final class SampleSiteRunner {
         WebAppContext site = new WebAppContext();
         site.setContextPath("/");
         site.setWar(options.war().orElseGet(SampleSiteRunner::extractEmbeddedWar).toString());
-        options.signingKey().ifPresent(key -> site.setInitParameter(SIGNING_KEY_PARAMETER, key));
+        site.setInitParameter(SIGNING_KEY_PARAMETER, options.signingKey());
         site.setThrowUnavailableOnStartupException(true);
         server.setHandler(site);
         server.setStopAtShutdown(true);

@@ -11,12 +11,14 @@ import org.junit.jupiter.api.io.TempDir;
 class RunnerOptionsTest {
 
     @Test
-    void withNothingGivenTheSiteIsOnPort8080WithoutSigning() {
+    void withNothingGivenTheSiteIsOnPort8080WithThePublishedDevKey() {
         RunnerOptions options = RunnerOptions.parse(new String[0], Map.of());
 
         assertThat(options.port()).isEqualTo(8080);
         assertThat(options.war()).isEmpty();
-        assertThat(options.signingKey()).isEmpty();
+        assertThat(options.signingKey()).isEqualTo("sample-site-dev-key");
+        assertThat(options.usesTheDevKey()).isTrue();
+        assertThat(RunnerOptions.parse(new String[] {"--signing-key", " "}, Map.of()).usesTheDevKey()).isTrue();
     }
 
     @Test
@@ -24,10 +26,11 @@ class RunnerOptionsTest {
         Map<String, String> env = Map.of("PORT", "9000", "IMAGEFACTORY_SIGNING_KEY", "from-env");
 
         assertThat(RunnerOptions.parse(new String[0], env).port()).isEqualTo(9000);
-        assertThat(RunnerOptions.parse(new String[0], env).signingKey()).hasValue("from-env");
+        assertThat(RunnerOptions.parse(new String[0], env).signingKey()).isEqualTo("from-env");
         RunnerOptions given = RunnerOptions.parse(new String[] {"--port", "0", "--signing-key", "given"}, env);
         assertThat(given.port()).isZero();
-        assertThat(given.signingKey()).hasValue("given");
+        assertThat(given.signingKey()).isEqualTo("given");
+        assertThat(given.usesTheDevKey()).isFalse();
     }
 
     @Test
