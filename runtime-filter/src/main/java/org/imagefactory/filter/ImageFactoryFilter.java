@@ -61,8 +61,16 @@ public class ImageFactoryFilter implements Filter {
             throw new ServletException("imagefactory filter '" + config.getFilterName() + "': " + e.getMessage());
         }
         Path webAppSources = webAppFolder(settings.sourceRoot());
-        SourceRoot sourceRoot = sourceRoot(config.getFilterName(), settings, parameters.apply("sourceRoot") != null,
-                webAppSources);
+        boolean configured = parameters.apply("sourceRoot") != null;
+        if (webAppSources == null && !configured
+                && config.getInitParameter(ImageFactoryInitializer.REGISTERED_BY_INITIALIZER) != null) {
+            LOG.log(System.Logger.Level.WARNING, "imagefactory: filter '" + config.getFilterName() + "' serves"
+                    + " nothing: this web app has no " + settings.sourceRoot() + " folder. Put pictures there, or set"
+                    + " the context-param " + FilterSettings.CONTEXT_PARAM_PREFIX + "sourceRoot to their folder ("
+                    + ImageFactoryInitializer.URL_PATTERN_PARAM + " none turns the filter off)");
+            return;
+        }
+        SourceRoot sourceRoot = sourceRoot(config.getFilterName(), settings, configured, webAppSources);
         Pregenerated pregenerated = pregenerated(settings.pregeneratedRoot(), webAppSources != null);
         Path cacheRoot;
         try {
@@ -88,7 +96,8 @@ public class ImageFactoryFilter implements Filter {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (request instanceof HttpServletRequest http && response instanceof HttpServletResponse httpResponse) {
+        if (handler != null && request instanceof HttpServletRequest http
+                && response instanceof HttpServletResponse httpResponse) {
             String path = pathInContext(http);
             String prefix = path == null ? null : prefix(path);
             if (prefix != null && handler.handle(http, httpResponse, path.substring(prefix.length() + 1),

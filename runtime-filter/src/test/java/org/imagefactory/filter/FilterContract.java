@@ -50,7 +50,8 @@ public abstract class FilterContract {
         sites = new TestSites(Files.createDirectories(temp.resolve("sites")));
         container = newContainer(Files.createDirectories(temp.resolve("container")));
         for (String name : List.of("site", "strict", "any", "busy", "small", "nocache", "root", "linked",
-                "bean", "everything", "twin-a", "twin-b", "tight", "slow", "waiters", "lowmemory")) {
+                "bean", "everything", "twin-a", "twin-b", "tight", "slow", "waiters", "lowmemory",
+                "nopictures")) {
             container.deploy("/" + name, sites.webApp(name));
         }
         http = new Http(container.start());
@@ -300,6 +301,15 @@ public abstract class FilterContract {
         assertThat(page.statusCode()).as("a web app that did not start").isIn(404, 503);
         assertThat(new String(page.body(), StandardCharsets.UTF_8)).doesNotContain(TestSites.PAGE);
         assertThat(container.startFailure("/site")).isNull();
+    }
+
+    @Test
+    void aWebAppWithTheJarButNoPicturesFolderStillStartsAndServesItsPages() {
+        assertThat(container.startFailure("/nopictures")).isNull();
+        HttpResponse<byte[]> page = http.get("/nopictures/index.html");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(new String(page.body(), StandardCharsets.UTF_8)).isEqualTo(TestSites.PAGE);
+        assertThat(http.get("/nopictures/picture/photos/cat.jpg?scalex=100").statusCode()).isEqualTo(404);
     }
 
     @Test

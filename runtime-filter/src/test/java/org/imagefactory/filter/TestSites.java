@@ -39,7 +39,9 @@ import org.imagefactory.core.VariantRequest;
  *   <li>{@code /tight}: a cache on a 1 MiB disk of its own (a tmpfs, mounted where the tests may: as root);</li>
  *   <li>{@code /slow}: one generation at a time, a deadline of 100 ms, {@code photos/slow.gif};</li>
  *   <li>{@code /waiters}: one generation at a time, a queue of {@link #WAITERS_QUEUE}, {@code photos/slow.gif};</li>
- *   <li>{@code /lowmemory}: two generations at a time but a memory budget that only one fits, a long queue.</li>
+ *   <li>{@code /lowmemory}: two generations at a time but a memory budget that only one fits, a long queue;</li>
+ *   <li>{@code /nopictures}: a page and the jar, no pictures folder and no parameters (a war that has just added
+ *       the dependency).</li>
  * </ul>
  */
 final class TestSites implements AutoCloseable {
@@ -88,6 +90,8 @@ final class TestSites implements AutoCloseable {
         webAppAsSourceRoot("linked", true);
         registeredOnEverything("bean", Map.of());
         registeredOnEverything("everything", Map.of("sourceRoot", "/pictures"));
+        writeWebXml("nopictures", Map.of(), "");
+        Files.writeString(webApp("nopictures").resolve("index.html"), PAGE);
         twins();
         webApp("tight", Map.of("sizePolicy", "any", "cacheDir", tightCache.toString()), "");
         webApp("slow", Map.of("sizePolicy", "any", "maxConcurrent", "1", "queueTimeout", "100ms",
