@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.apache.maven.plugin.MojoExecutionException;
 import org.imagefactory.core.ImageFactoryException;
+import org.imagefactory.core.VariantArgument;
 import org.imagefactory.core.VariantRequest;
 
 /**
@@ -26,30 +27,34 @@ final class ConfiguredVariants {
         for (int i = 0; i < variants.size(); i++) {
             Variant variant = variants.get(i) == null ? new Variant() : variants.get(i);
             String element = "<variants><variant>[" + (i + 1) + "]";
-            check(element, VariantRequest.SCALEX, variant.getScalex(), v -> VariantRequest.of(v, null, null, null));
-            check(element, VariantRequest.SCALEY, variant.getScaley(), v -> VariantRequest.of(null, v, null, null));
-            check(element, VariantRequest.ENCODING, variant.getEncoding(), v -> VariantRequest.of(null, null, v, null));
-            check(element, VariantRequest.QUALITY, variant.getQuality(), v -> VariantRequest.of(null, null, null, v));
-            VariantRequest request = VariantRequest.of(variant.getScalex(), variant.getScaley(), variant.getEncoding(),
-                    variant.getQuality());
+            for (String name : variant.keySet()) {
+                if (VariantArgument.named(name).isEmpty()) {
+                    throw new MojoExecutionException(element + "<" + name + "> is not a variant argument: expected "
+                            + elements());
+                }
+            }
+            VariantRequest request = VariantRequest.ORIGINAL;
+            for (VariantArgument argument : VariantArgument.values()) {
+                String value = variant.get(argument.argument());
+                if (value == null) {
+                    continue;
+                }
+                try {
+                    request = argument.parseInto(request, value);
+                } catch (ImageFactoryException e) {
+                    throw new MojoExecutionException(element + "<" + argument.argument() + ">: " + e.getMessage(), e);
+                }
+            }
             if (request.isOriginal()) {
-                throw new MojoExecutionException(element + " is empty: expected at least one of <scalex>, <scaley>,"
-                        + " <encoding>, <quality> (the original file needs no variant)");
+                throw new MojoExecutionException(element + " is empty: expected at least one of " + elements()
+                        + " (the original file needs no variant)");
             }
             requests.add(request);
         }
         return new ArrayList<>(requests);
     }
 
-    private static void check(String element, String name, String value, Function<String, VariantRequest> parse)
-            throws MojoExecutionException {
-        if (value == null) {
-            return;
-        }
-        try {
-            parse.apply(value);
-        } catch (ImageFactoryException e) {
-            throw new MojoExecutionException(element + "<" + name + ">: " + e.getMessage(), e);
-        }
+    private static String elements() {
+        return VariantArgument.names().stream().map(name -> "<" + name + ">").collect(Collectors.joining(", "));
     }
 }

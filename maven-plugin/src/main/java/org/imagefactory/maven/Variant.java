@@ -1,47 +1,32 @@
 package org.imagefactory.maven;
 
+import java.util.TreeMap;
+
+import org.imagefactory.core.VariantArgument;
+
 /**
- * One {@code <variant>} of the POM's {@code <variants>}: the same four names, values and meanings as the URL
- * arguments the filter takes, so {@code <scalex>400.5</scalex>} is {@code ?scalex=400.5}. Kept as text so that
- * the core parses it exactly as it parses a URL.
+ * One {@code <variant>} of the POM's {@code <variants>}: child elements named as the URL arguments the filter
+ * takes ({@link VariantArgument}: {@code <scalex>}, {@code <scaley>}, {@code <encoding>}, {@code <quality>}), with
+ * the same values and meanings, so {@code <scalex>400.5</scalex>} is {@code ?scalex=400.5}. Maven fills a map
+ * from whatever child elements there are; the names and values are checked by the core's own table, so an
+ * argument added there is accepted here with no change, and a misspelt one fails the build naming the element.
  */
-public class Variant {
+public class Variant extends TreeMap<String, String> {
 
-    /** Box width in pixels; a decimal is rounded half-up. Default: the source's width. */
-    private String scalex;
-
-    /** Box height in pixels; a decimal is rounded half-up. Default: the source's height. */
-    private String scaley;
-
-    /** {@code jpeg} (or {@code jpg}), {@code png}, {@code gif}, {@code bmp} or {@code webp}. Default: the source's format. */
-    private String encoding;
-
-    /** 1 to 100, for {@code jpeg} and {@code webp}. Default: 80. */
-    private String quality;
+    private static final long serialVersionUID = 1L;
 
     public Variant() {
     }
 
-    public Variant(String scalex, String scaley, String encoding, String quality) {
-        this.scalex = scalex;
-        this.scaley = scaley;
-        this.encoding = encoding;
-        this.quality = quality;
-    }
-
-    public String getScalex() {
-        return scalex;
-    }
-
-    public String getScaley() {
-        return scaley;
-    }
-
-    public String getEncoding() {
-        return encoding;
-    }
-
-    public String getQuality() {
-        return quality;
+    /** A variant from name and value pairs: {@code Variant.of("scalex", "320", "encoding", "webp")}. */
+    public static Variant of(String... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("expected name and value pairs");
+        }
+        Variant variant = new Variant();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            variant.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return variant;
     }
 }

@@ -128,7 +128,8 @@ class GenerateMojoTest {
         configure(mojo).execute();
 
         Files.delete(sources.resolve("dogs/rex.PNG"));
-        setVariableValueToObject(mojo, "variants", List.of(new Variant("200", null, "jpeg", "90")));
+        setVariableValueToObject(mojo, "variants",
+                List.of(Variant.of("scalex", "200", "encoding", "jpeg", "quality", "90")));
         mojo.execute();
 
         assertThat(log.summary()).startsWith("1 generated, 0 up to date, 4 removed, 0 failed; ");
@@ -174,7 +175,7 @@ class GenerateMojoTest {
     @InjectMojo(goal = "generate", pom = POM)
     void anUnknownEncodingNamesThePomElementAndTheExpectedValues(GenerateMojo mojo) throws Exception {
         setVariableValueToObject(mojo, "variants",
-                List.of(new Variant("200", null, null, null), new Variant("300", null, "tiff", null)));
+                List.of(Variant.of("scalex", "200"), Variant.of("scalex", "300", "encoding", "tiff")));
 
         assertThatThrownBy(configure(mojo)::execute)
                 .isInstanceOf(MojoExecutionException.class)
@@ -186,7 +187,7 @@ class GenerateMojoTest {
     @Test
     @InjectMojo(goal = "generate", pom = POM)
     void aNegativeSizeNamesThePomElement(GenerateMojo mojo) throws Exception {
-        setVariableValueToObject(mojo, "variants", List.of(new Variant("-3", null, "png", null)));
+        setVariableValueToObject(mojo, "variants", List.of(Variant.of("scalex", "-3", "encoding", "png")));
 
         assertThatThrownBy(configure(mojo)::execute)
                 .isInstanceOf(MojoExecutionException.class)
@@ -195,8 +196,20 @@ class GenerateMojoTest {
 
     @Test
     @InjectMojo(goal = "generate", pom = POM)
+    void aMisspeltArgumentNamesThePomElementAndTheArgumentsThereAre(GenerateMojo mojo) throws Exception {
+        setVariableValueToObject(mojo, "variants", List.of(Variant.of("scalex", "200"), Variant.of("width", "300")));
+
+        assertThatThrownBy(configure(mojo)::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("<variants><variant>[2]<width> is not a variant argument: expected <scalex>, <scaley>,"
+                        + " <encoding>, <quality>");
+        assertThat(output).doesNotExist();
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = POM)
     void anEmptyVariantIsRefused(GenerateMojo mojo) throws Exception {
-        setVariableValueToObject(mojo, "variants", List.of(new Variant(null, null, null, null)));
+        setVariableValueToObject(mojo, "variants", List.of(Variant.of()));
 
         assertThatThrownBy(configure(mojo)::execute)
                 .isInstanceOf(MojoExecutionException.class)
@@ -258,11 +271,11 @@ class GenerateMojoTest {
         for (int build = 0; build < 2; build++) {
             setVariableValueToObject(mojo, "executionId", "pictures");
             setVariableValueToObject(mojo, "sourceDirectory", sources.toFile());
-            setVariableValueToObject(mojo, "variants", List.of(new Variant("200", null, "jpeg", null)));
+            setVariableValueToObject(mojo, "variants", List.of(Variant.of("scalex", "200", "encoding", "jpeg")));
             mojo.execute();
             setVariableValueToObject(mojo, "executionId", "banners");
             setVariableValueToObject(mojo, "sourceDirectory", banners.toFile());
-            setVariableValueToObject(mojo, "variants", List.of(new Variant("300", null, "png", null)));
+            setVariableValueToObject(mojo, "variants", List.of(Variant.of("scalex", "300", "encoding", "png")));
             mojo.execute();
             assertThat(log.summary()).contains(" 0 removed, ");
         }

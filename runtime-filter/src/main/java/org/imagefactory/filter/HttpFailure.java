@@ -35,12 +35,13 @@ final class HttpFailure extends RuntimeException {
     }
 
     /**
-     * Maps a core failure to its status: 400 bad argument, 415 not an image we read, 422 corrupt or too large, 503
+     * Maps a core failure to its status: 404 no such source, 400 bad argument, 415 not an image we read, 422 corrupt or too large, 503
      * with {@code Retry-After} for a generation abandoned past its deadline (the source is refused at once for as
      * long as that is remembered).
      */
     static HttpFailure of(ImageFactoryException e, String message) {
         return switch (e.failure()) {
+            case NO_SUCH_SOURCE -> notFound();
             case INVALID_ARGUMENT -> new HttpFailure(400, message);
             case UNSUPPORTED_FORMAT -> new HttpFailure(415, message);
             case CORRUPT_IMAGE, TOO_LARGE -> new HttpFailure(422, message);

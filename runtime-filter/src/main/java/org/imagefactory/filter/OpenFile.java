@@ -1,5 +1,8 @@
 package org.imagefactory.filter;
 
+import org.imagefactory.core.store.FileStamp;
+import org.imagefactory.core.store.ContentHashes;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;

@@ -9,6 +9,8 @@ import java.net.URLConnection;
 import java.nio.file.attribute.FileTime;
 
 import org.imagefactory.core.ContentHash;
+import org.imagefactory.core.store.FileStamp;
+import org.imagefactory.core.store.ContentHashes;
 
 /** The bytes of a response and what HTTP says about them; files are streamed, never read into memory whole. */
 interface Payload {

@@ -1,10 +1,8 @@
 package org.imagefactory.filter;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -14,11 +12,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.imagefactory.core.AtomicFiles;
 import org.imagefactory.core.CacheNaming;
 import org.imagefactory.core.ContentHash;
 import org.imagefactory.core.Deadline;
-import org.imagefactory.core.DiskFull;
 import org.imagefactory.core.Encoding;
 import org.imagefactory.core.ImageFactoryException;
 import org.imagefactory.core.Rendition;
@@ -27,8 +23,16 @@ import org.imagefactory.core.SourceInfo;
 import org.imagefactory.core.SourcePath;
 import org.imagefactory.core.SourceRoot;
 import org.imagefactory.core.Timings;
+import org.imagefactory.core.VariantArgument;
 import org.imagefactory.core.VariantRequest;
 import org.imagefactory.core.VariantSpec;
+import org.imagefactory.core.store.ContentHashes;
+import org.imagefactory.core.store.DirectorySourceStore;
+import org.imagefactory.core.store.DirectoryVariantStore;
+import org.imagefactory.core.store.Freshness;
+import org.imagefactory.core.store.Source;
+import org.imagefactory.core.store.StoredVariant;
+import org.imagefactory.core.store.VariantKey;
 
 /**
  * Answers one picture request: checks the path and arguments, applies the size policy, then serves the
@@ -42,18 +46,18 @@ final class PictureHandler {
 
     private final FilterSettings settings;
     private final ResizePipeline pipeline;
-    private final SourceRoot sourceRoot;
+    private final DirectorySourceStore sources;
     private final Pregenerated pregenerated;
     private final Path cacheRoot;
-    private final CacheIndex cacheIndex;
+    private final DirectoryVariantStore cache;
     private final VariantLadder ladder;
     private final UrlSigner signer;
     private final ProbeCache probes;
     private final AdmissionControl admission;
-    private final SingleFlight<Path, Reply> flights;
+    private final SingleFlight<String, Reply> flights;
     private final FilterStatistics statistics;
     private final ReplyIndex known;
-    private final ContentHashes hashes = new ContentHashes();
+    private final ContentHashes hashes = ContentHashes.SHARED;
     private final AtomicBoolean cacheWarned = new AtomicBoolean();
 
     /** How a variant was found, for the response and its {@code Server-Timing}. */
@@ -68,11 +72,12 @@ final class PictureHandler {
                    FilterStatistics statistics) {
         this.settings = settings;
         this.pipeline = new ResizePipeline(settings.pipelineOptions());
-        this.sourceRoot = sourceRoot;
+        this.sources = DirectorySourceStore.of(sourceRoot);
         this.pregenerated = pregenerated;
         this.cacheRoot = cacheRoot;
         this.known = new ReplyIndex(settings.fileCheckInterval().toNanos());
-        this.cacheIndex = new CacheIndex(cacheRoot, settings.cacheMaxBytes(), known::forgetFile);
+        this.cache = DirectoryVariantStore.at(cacheRoot).maxBytes(settings.cacheMaxBytes()).onEvicted(known::forgetFile)
+                .open();
         this.ladder = VariantLadder.of(pregenerated.configuredSizes(), settings.allowedSizes(),
                 settings.defaultQuality(), pregenerated.configuredQualities(), settings.allowedQualities());
         this.signer = settings.signingKey() == null ? null : new UrlSigner(settings.signingKey());
@@ -82,7 +87,6 @@ final class PictureHandler {
                 statistics.queued);
         this.flights = new SingleFlight<>(queue);
         this.statistics = statistics;
-        cacheIndex.load();
     }
 
     VariantLadder ladder() {
@@ -147,7 +151,7 @@ final class PictureHandler {
         }
         switch (reply.kind()) {
             case HIT -> {
-                cacheIndex.served(reply.file().path(), reply.file().length());
+                cache.served(reply.file().path(), reply.file().length());
                 statistics.hits.increment();
             }
             case PREGENERATED -> statistics.pregenerated.increment();
@@ -171,7 +175,7 @@ final class PictureHandler {
         }
         SourcePath path = RequestPath.parse(rawPath);
         Map<String, String[]> arguments = QueryArguments.parse(request.getQueryString());
-        boolean negotiate = isAuto(arguments.get(VariantRequest.ENCODING));
+        boolean negotiate = isAuto(arguments.get(VariantArgument.ENCODING.argument()));
         Boolean webp = negotiate ? HttpReplies.acceptsWebp(request) : null;
         Map<String, String[]> effective = negotiate ? negotiated(arguments, webp) : arguments;
         VariantRequest wanted = parse(effective);
@@ -182,7 +186,7 @@ final class PictureHandler {
         }
         VariantRequest allowed = signed ? wanted : authorize(wanted);
         long lookedUp = System.nanoTime();
-        SourceFile source = source(path);
+        Source source = source(path);
         SourceInfo info = probe(source);
         VariantSpec spec = pipeline.normalize(allowed, info);
         Reply reply = lookup(source, info, spec);
@@ -191,7 +195,7 @@ final class PictureHandler {
         if (reply.payload() instanceof OpenFile file) {
             ReplyIndex.Kind kind = reply.cache().equals(PREGENERATED) ? ReplyIndex.Kind.PREGENERATED
                     : ReplyIndex.Kind.HIT;
-            known.remember(key, webp, headers, file, sourceRoot.requested(path), source.stamp(), kind,
+            known.remember(key, webp, headers, file, sources.requested(path), source.stamp(), kind,
                     lookedUp);
             send(request, response, headers, file);
         } else {
@@ -216,14 +220,14 @@ final class PictureHandler {
         }
         String extension = CacheNaming.extension(path.fileName());
         long lookedUp = System.nanoTime();
-        SourceFile source = source(path);
+        Source source = source(path);
         OpenFile file = OpenFile.open(source.file(), source.stamp(), hashes);
         if (file == null) {
             throw HttpFailure.notFound();
         }
         HttpReplies.Headers headers = HttpReplies.Headers.of(file, Encoding.parse(extension).mimeType(),
                 settings.cacheControl(), webp != null, null);
-        known.remember(key, webp, headers, file, sourceRoot.requested(path), source.stamp(),
+        known.remember(key, webp, headers, file, sources.requested(path), source.stamp(),
                 ReplyIndex.Kind.ORIGINAL, lookedUp);
         send(request, response, headers, file);
     }
@@ -244,9 +248,9 @@ final class PictureHandler {
     private static Map<String, String[]> negotiated(Map<String, String[]> arguments, boolean webp) {
         Map<String, String[]> copy = new HashMap<>(arguments);
         if (webp) {
-            copy.put(VariantRequest.ENCODING, new String[] {Encoding.WEBP.argument()});
+            copy.put(VariantArgument.ENCODING.argument(), new String[] {Encoding.WEBP.argument()});
         } else {
-            copy.remove(VariantRequest.ENCODING);
+            copy.remove(VariantArgument.ENCODING.argument());
         }
         return copy;
     }
@@ -286,21 +290,11 @@ final class PictureHandler {
     }
 
     /** The source file, only when it is a regular file the source root's rule lets us read. */
-    private SourceFile source(SourcePath path) {
-        Path real = sourceRoot.realPath(path).orElseThrow(HttpFailure::notFound);
-        BasicFileAttributes attributes;
-        try {
-            attributes = Files.readAttributes(real, BasicFileAttributes.class);
-        } catch (IOException e) {
-            throw HttpFailure.notFound();
-        }
-        if (!attributes.isRegularFile()) {
-            throw HttpFailure.notFound();
-        }
-        return new SourceFile(path, real, FileStamp.of(attributes));
+    private Source source(SourcePath path) {
+        return sources.find(path).orElseThrow(HttpFailure::notFound);
     }
 
-    private SourceInfo probe(SourceFile source) throws IOException {
+    private SourceInfo probe(Source source) throws IOException {
         try {
             return probes.probe(source);
         } catch (ImageFactoryException e) {
@@ -310,26 +304,25 @@ final class PictureHandler {
     }
 
     /** The refusal as the client sees it: the source's path in the URL, not where it lives on the server. */
-    private static HttpFailure refusal(SourceFile source, ImageFactoryException e) {
+    private static HttpFailure refusal(Source source, ImageFactoryException e) {
         return HttpFailure.of(e, e.getMessage().replace(source.file().toString(), source.path().value()));
     }
 
-    private Reply lookup(SourceFile source, SourceInfo info, VariantSpec spec) throws IOException {
-        String variantPath = CacheNaming.variantPath(source.path(), spec);
-        Optional<Payload> built = pregenerated.find(variantPath, source.modified(), hashes);
+    private Reply lookup(Source source, SourceInfo info, VariantSpec spec) throws IOException {
+        VariantKey key = new VariantKey(source.path(), spec);
+        Optional<Payload> built = pregenerated.find(key.path(), source, hashes);
         if (built.isPresent()) {
             statistics.pregenerated.increment();
             return new Reply(built.get(), PREGENERATED, null);
         }
-        Path cached = cacheRoot.resolve(variantPath);
         // A file made by a flight this request waited for is opened here, once per request; should eviction take
         // it first, the next round makes it again.
         for (int round = 0; round < 2; round++) {
-            Reply hit = cached(cached, source);
+            Reply hit = cached(key, source);
             if (hit != null) {
                 return hit;
             }
-            Reply made = generateOnce(source, info, spec, cached);
+            Reply made = generateOnce(source, info, key);
             if (made != null) {
                 return made;
             }
@@ -339,12 +332,11 @@ final class PictureHandler {
     }
 
     /** The variant generated by one request for all that ask meanwhile, or {@code null} when it is cached now. */
-    private Reply generateOnce(SourceFile source, SourceInfo info, VariantSpec spec, Path cached)
-            throws IOException {
+    private Reply generateOnce(Source source, SourceInfo info, VariantKey key) throws IOException {
         try {
             probes.checkNotSlow(source);
-            return flights.run(cached, () -> fresh(cached, source) != null ? null
-                    : admission.run(pipeline.peakBytes(info, spec), () -> generate(source, info, spec, cached)));
+            return flights.run(key.path(), () -> cache.find(key, source).isPresent() ? null
+                    : admission.run(pipeline.peakBytes(info, key.spec()), () -> generate(source, info, key)));
         } catch (ImageFactoryException e) {
             // a source remembered as too slow: refused before it takes a place in the queue
             throw refusal(source, e);
@@ -355,48 +347,31 @@ final class PictureHandler {
         }
     }
 
-    /**
-     * The cached variant, opened, unless it is missing, stale (see {@link #fresh}) or gone by the time it is
-     * opened.
-     */
-    private Reply cached(Path cached, SourceFile source) {
-        BasicFileAttributes attributes = fresh(cached, source);
-        if (attributes == null) {
+    /** The cached variant, opened, unless it is missing, stale ({@link Freshness}) or gone by the time it is opened. */
+    private Reply cached(VariantKey key, Source source) {
+        Optional<StoredVariant> stored = cache.find(key, source);
+        if (stored.isEmpty()) {
             return null;
         }
-        OpenFile file = OpenFile.open(cached, FileStamp.of(attributes), hashes);
+        OpenFile file = OpenFile.open(stored.get().file(), stored.get().stamp(), hashes);
         if (file == null) {
             return null;
         }
-        cacheIndex.served(cached, attributes.size());
+        cache.served(stored.get());
         statistics.hits.increment();
         return new Reply(file, "hit", null);
-    }
-
-    /**
-     * The attributes of the cached variant, or {@code null} when it is missing or stale: made from another version
-     * of the source, told by content ({@link VariantOrigin}), or, when it does not say, older than the source.
-     */
-    private BasicFileAttributes fresh(Path cached, SourceFile source) {
-        BasicFileAttributes attributes;
-        try {
-            attributes = Files.readAttributes(cached, BasicFileAttributes.class);
-        } catch (IOException e) {
-            return null;
-        }
-        return attributes.isRegularFile() && VariantOrigin.isFresh(cached, attributes, source, hashes) ? attributes
-                : null;
     }
 
     /**
      * Makes the variant within the source's deadline. Past it the render stops where it is, which frees this
      * thread and its slot, and the source is remembered as failing (see {@link ProbeCache#refuse}).
      */
-    private Reply generate(SourceFile source, SourceInfo info, VariantSpec spec, Path cached) throws IOException {
-        Map<String, String> origin = origin(source);
+    private Reply generate(Source source, SourceInfo info, VariantKey key) throws IOException {
+        String version = version(source);
         Rendition rendition;
         try {
-            rendition = pipeline.render(source.file(), info, spec, Deadline.after(settings.generationTimeout(info)));
+            rendition = pipeline.render(source.file(), info, key.spec(),
+                    Deadline.after(settings.generationTimeout(info)));
         } catch (ImageFactoryException e) {
             probes.refuse(source, info, e);
             boolean slow = e.failure() == ImageFactoryException.Failure.TOO_SLOW;
@@ -412,35 +387,31 @@ final class PictureHandler {
                     + "; lower generationMemory or maxConcurrent, or give the JVM more heap");
         }
         statistics.generated.increment();
-        return new Reply(store(cached, origin, rendition.data()), "generated", rendition.timings());
+        return new Reply(store(key, version, rendition.data()), "generated", rendition.timings());
     }
 
     /**
-     * The record of the source version a variant is made from, read before the source is decoded: should the
-     * source change meanwhile, the variant is judged stale and made again rather than kept under a newer record.
-     * Empty, so judged by dates, when the source cannot be hashed.
+     * The version of the source a variant is made from, read before the source is decoded; {@code null}, so
+     * judged by dates, when the source cannot be hashed.
      */
-    private Map<String, String> origin(SourceFile source) {
+    private static String version(Source source) {
         try {
-            return VariantOrigin.attributes(hashes.of(source));
+            return source.version();
         } catch (IOException e) {
-            return Map.of();
+            return null;
         }
     }
 
     /**
-     * Writes the variant to the cache, marked with the source version it was made from, and tags it by its
-     * content; a cache that cannot be written is reported once and served around.
+     * Publishes the variant to the cache and tags it by its content; a cache that cannot be written is reported
+     * once and served around.
      */
-    private Payload store(Path cached, Map<String, String> origin, byte[] data) {
+    private Payload store(VariantKey key, String version, byte[] data) {
         String hash = ContentHash.of(data);
         try {
-            write(cached, origin, data);
-            known.forgetFile(cached);
-            BasicFileAttributes attributes = Files.readAttributes(cached, BasicFileAttributes.class);
-            cacheIndex.written(cached, attributes.size());
-            hashes.remember(cached, FileStamp.of(attributes), hash);
-            return new Payload.InMemory(data, attributes.lastModifiedTime().toMillis(), Payload.tag(hash));
+            StoredVariant stored = cache.publish(key, version, data);
+            known.forgetFile(stored.file());
+            return new Payload.InMemory(data, stored.stamp().lastModifiedMillis(), Payload.tag(hash));
         } catch (IOException e) {
             if (cacheWarned.compareAndSet(false, true)) {
                 LOG.log(System.Logger.Level.WARNING, "imagefactory: cannot write to the cache folder " + cacheRoot
@@ -448,22 +419,6 @@ final class PictureHandler {
                         + " folder with room for cacheMaxBytes.");
             }
             return new Payload.InMemory(data, System.currentTimeMillis() / 1000 * 1000, Payload.tag(hash));
-        }
-    }
-
-    /**
-     * Writes the file; when the disk is full, evicts least recently served variants (twice the file's size, so
-     * the next write finds room too) and tries once more. A disk filled by others, or by files this server does
-     * not know, stays full: the variant is then served uncached.
-     */
-    private void write(Path cached, Map<String, String> origin, byte[] data) throws IOException {
-        try {
-            AtomicFiles.write(cached, data, origin);
-        } catch (IOException e) {
-            if (!DiskFull.caused(e, cacheRoot, data.length) || !cacheIndex.makeRoom(2L * data.length)) {
-                throw e;
-            }
-            AtomicFiles.write(cached, data, origin);
         }
     }
 

@@ -15,6 +15,10 @@ import java.util.Set;
 import jakarta.servlet.ServletContext;
 
 import org.imagefactory.core.VariantManifest;
+import org.imagefactory.core.store.ContentHashes;
+import org.imagefactory.core.store.FileStamp;
+import org.imagefactory.core.store.Freshness;
+import org.imagefactory.core.store.Source;
 
 /**
  * What the build plugin wrote: a folder on disk, or a folder of a web app that is not unpacked (then only the
@@ -97,7 +101,7 @@ final class Pregenerated {
      * dates only when the sources were not shipped with the pre-generated files). A file on disk comes open, so
      * it is served even if deleted meanwhile; the caller releases it.
      */
-    Optional<Payload> find(String variantPath, FileTime sourceModified, ContentHashes hashes) throws IOException {
+    Optional<Payload> find(String variantPath, Source source, ContentHashes hashes) throws IOException {
         if (files != null && !files.contains(variantPath)) {
             return Optional.empty();
         }
@@ -109,7 +113,7 @@ final class Pregenerated {
                 // missing, under a file instead of a folder, unreadable: the cache or a generation serves it
                 return Optional.empty();
             }
-            if (!attributes.isRegularFile() || isStale(attributes.lastModifiedTime().toMillis(), sourceModified)) {
+            if (!attributes.isRegularFile() || !isFresh(attributes.lastModifiedTime(), source)) {
                 return Optional.empty();
             }
             return Optional.ofNullable(OpenFile.open(directory.resolve(variantPath), FileStamp.of(attributes),
@@ -119,7 +123,7 @@ final class Pregenerated {
             URL url = context.getResource(resourceRoot + "/" + variantPath);
             if (url != null) {
                 Payload.Resource resource = Payload.Resource.of(url, hashes);
-                if (!isStale(resource.lastModified(), sourceModified)) {
+                if (isFresh(FileTime.fromMillis(resource.lastModified()), source)) {
                     return Optional.of(resource);
                 }
             }
@@ -127,8 +131,9 @@ final class Pregenerated {
         return Optional.empty();
     }
 
-    private boolean isStale(long builtMillis, FileTime sourceModified) {
-        return !shippedWithSources && builtMillis < sourceModified.toMillis();
+    /** The build's files record no source version: shipped with their sources, or judged by date. */
+    private boolean isFresh(FileTime built, Source source) {
+        return Freshness.isFresh(shippedWithSources ? Freshness.SHIPPED_WITH_SOURCES : null, built, source);
     }
 
     /** The sizes the build configuration names: the default size ladder. */

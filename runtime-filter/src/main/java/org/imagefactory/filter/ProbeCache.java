@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.imagefactory.core.ImageFactoryException;
 import org.imagefactory.core.ResizePipeline;
 import org.imagefactory.core.SourceInfo;
+import org.imagefactory.core.store.FileStamp;
+import org.imagefactory.core.store.Source;
 
 /**
  * Remembers what each source's header said, keyed by path and checked against the file's version (its
@@ -50,7 +52,7 @@ final class ProbeCache {
      *
      * @throws ImageFactoryException when the source is not an image we read, is corrupt or is over the limit
      */
-    SourceInfo probe(SourceFile source) throws IOException {
+    SourceInfo probe(Source source) throws IOException {
         Entry entry = current(source);
         if (entry == null) {
             entry = read(source);
@@ -67,7 +69,7 @@ final class ProbeCache {
      *
      * @throws ImageFactoryException with {@link ImageFactoryException.Failure#TOO_SLOW}
      */
-    void checkNotSlow(SourceFile source) {
+    void checkNotSlow(Source source) {
         Entry entry = current(source);
         if (entry != null && entry.remembersSlow()) {
             throw entry.slow();
@@ -78,25 +80,25 @@ final class ProbeCache {
      * Remembers that generating from this version of the source failed, so it is refused without decoding: until
      * it changes, or for {@link #SLOW_SOURCE_MEMORY} when the generation was abandoned past its deadline.
      */
-    void refuse(SourceFile source, SourceInfo info, ImageFactoryException failure) {
+    void refuse(Source source, SourceInfo info, ImageFactoryException failure) {
         remember(source, failure.failure() == ImageFactoryException.Failure.TOO_SLOW
                 ? new Entry(source.stamp(), info, null, failure, System.nanoTime() + SLOW_SOURCE_MEMORY.toNanos())
                 : new Entry(source.stamp(), null, failure, null, 0));
     }
 
-    private Entry current(SourceFile source) {
+    private Entry current(Source source) {
         Entry entry = entries.get(source.file());
         return entry != null && entry.stamp().equals(source.stamp()) ? entry : null;
     }
 
-    private void remember(SourceFile source, Entry entry) {
+    private void remember(Source source, Entry entry) {
         if (entries.size() >= MAX_ENTRIES) {
             entries.clear();
         }
         entries.put(source.file(), entry);
     }
 
-    private Entry read(SourceFile source) throws IOException {
+    private Entry read(Source source) throws IOException {
         try {
             return new Entry(source.stamp(), pipeline.probe(source.file()), null, null, 0);
         } catch (ImageFactoryException e) {

@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-import org.imagefactory.core.VariantRequest;
+import org.imagefactory.core.VariantArgument;
 
 /**
  * The picture arguments, read from the query string alone. A container's parameter map may also hold form fields
@@ -18,8 +20,8 @@ import org.imagefactory.core.VariantRequest;
  */
 final class QueryArguments {
 
-    private static final Set<String> NAMES = Set.of(VariantRequest.SCALEX, VariantRequest.SCALEY,
-            VariantRequest.ENCODING, VariantRequest.QUALITY, UrlSigner.SIG);
+    private static final Set<String> NAMES = Stream.concat(VariantArgument.names().stream(), Stream.of(UrlSigner.SIG))
+            .collect(Collectors.toUnmodifiableSet());
 
     private QueryArguments() {
     }

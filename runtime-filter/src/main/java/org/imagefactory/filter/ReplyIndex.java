@@ -1,5 +1,7 @@
 package org.imagefactory.filter;
 
+import org.imagefactory.core.store.FileStamp;
+
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;

@@ -11,7 +11,7 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.imagefactory.core.VariantRequest;
+import org.imagefactory.core.VariantArgument;
 
 /**
  * Signs and checks the {@code sig} argument: lower-case hex HMAC-SHA256, keyed by the {@code signingKey}, of
@@ -24,8 +24,7 @@ public final class UrlSigner {
 
     public static final String SIG = "sig";
     private static final String ALGORITHM = "HmacSHA256";
-    private static final List<String> SIGNED = List.of(VariantRequest.SCALEX, VariantRequest.SCALEY,
-            VariantRequest.ENCODING, VariantRequest.QUALITY);
+    private static final List<String> SIGNED = VariantArgument.names();
 
     /** A keyed Mac per thread: creating and keying one per request costs more than the HMAC itself. */
     private final ThreadLocal<Mac> macs;

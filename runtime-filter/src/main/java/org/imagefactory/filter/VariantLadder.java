@@ -6,6 +6,7 @@ import java.util.NavigableSet;
 import java.util.TreeSet;
 
 import org.imagefactory.core.ImageFactoryException;
+import org.imagefactory.core.VariantArgument;
 import org.imagefactory.core.VariantRequest;
 
 /**
@@ -55,11 +56,11 @@ final class VariantLadder {
             case SNAP -> new VariantRequest(sizes.snap(request.scalex()), sizes.snap(request.scaley()),
                     request.encoding(), qualities.snap(request.quality()));
             case STRICT -> {
-                sizes.check(VariantRequest.SCALEX, request.scalex());
-                sizes.check(VariantRequest.SCALEY, request.scaley());
+                sizes.check(VariantArgument.SCALEX.argument(), request.scalex());
+                sizes.check(VariantArgument.SCALEY.argument(), request.scaley());
                 // A quality changes nothing in a lossless encoding (and names no other file), so it is let be.
                 if (request.encoding() == null || request.encoding().lossy()) {
-                    qualities.check(VariantRequest.QUALITY, request.quality());
+                    qualities.check(VariantArgument.QUALITY.argument(), request.quality());
                 }
                 yield request;
             }

@@ -8,10 +8,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 
+import org.imagefactory.core.SourcePath;
+import org.imagefactory.core.store.ContentHashes;
+import org.imagefactory.core.store.FileStamp;
+import org.imagefactory.core.store.Source;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PregeneratedTest {
+
+    /** A source older than any file a test writes. */
+    private static final Source OLD_SOURCE = new Source(SourcePath.of("photos/cat.jpg"), Path.of("/photos/cat.jpg"),
+            new FileStamp(null, FileTime.fromMillis(0), 1));
 
     @TempDir
     Path root;
@@ -21,7 +29,7 @@ class PregeneratedTest {
         Files.createDirectories(root.resolve("photos"));
         Files.writeString(root.resolve("photos/cat.jpg"), "a file where the variant folder would be");
 
-        assertThat(Pregenerated.inDirectory(root).find("photos/cat.jpg/x-100-y-100-cat.jpeg", FileTime.fromMillis(0),
+        assertThat(Pregenerated.inDirectory(root).find("photos/cat.jpg/x-100-y-100-cat.jpeg", OLD_SOURCE,
                 new ContentHashes())).isEmpty();
     }
 
@@ -30,7 +38,7 @@ class PregeneratedTest {
         Path variant = Files.createDirectories(root.resolve("photos/cat.jpg")).resolve("x-100-y-100-cat.jpeg");
         Files.writeString(variant, "variant bytes");
         Payload found = Pregenerated.inDirectory(root)
-                .find("photos/cat.jpg/x-100-y-100-cat.jpeg", FileTime.fromMillis(0), new ContentHashes())
+                .find("photos/cat.jpg/x-100-y-100-cat.jpeg", OLD_SOURCE, new ContentHashes())
                 .orElseThrow();
 
         Files.delete(variant);

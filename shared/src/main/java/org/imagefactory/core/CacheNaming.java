@@ -26,15 +26,16 @@ public final class CacheNaming {
     private CacheNaming() {
     }
 
-    /** The variant's path relative to a cache root, with {@code /} separators. */
+    /**
+     * The variant's path relative to a cache root, with {@code /} separators: the source's folder, then each
+     * {@link VariantArgument#cacheSegment} in canonical order, the source's base name and the encoding.
+     */
     public static String variantPath(SourcePath source, VariantSpec spec) {
-        StringBuilder name = new StringBuilder(source.value()).append('/')
-                .append("x-").append(spec.width()).append("-y-").append(spec.height());
-        if (spec.explicitQuality()) {
-            name.append("-q-").append(spec.quality());
+        StringBuilder name = new StringBuilder(source.value()).append('/');
+        for (VariantArgument argument : VariantArgument.values()) {
+            argument.cacheSegment(spec).ifPresent(segment -> name.append(segment).append('-'));
         }
-        return name.append('-').append(baseName(source.fileName())).append('.')
-                .append(spec.encoding().argument()).toString();
+        return name.append(baseName(source.fileName())).append('.').append(spec.encoding().argument()).toString();
     }
 
     /** The folder, relative to a cache root, that holds every variant of the source. */

@@ -8,6 +8,8 @@ public class ImageFactoryException extends RuntimeException {
 
     /** What went wrong, coarse enough for an adapter to map to its own world. */
     public enum Failure {
+        /** The source store has no such source it may serve (HTTP 404). */
+        NO_SUCH_SOURCE,
         /** A variant argument is malformed or out of range (HTTP 400). */
         INVALID_ARGUMENT,
         /** The source is not an image format we read (HTTP 415). */

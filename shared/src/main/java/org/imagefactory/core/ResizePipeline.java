@@ -33,6 +33,10 @@ public final class ResizePipeline {
         this(PipelineOptions.DEFAULTS);
     }
 
+    public PipelineOptions options() {
+        return options;
+    }
+
     /** Reads the source's header and refuses it when it is over the pixel limit. */
     public SourceInfo probe(Path source) throws IOException {
         return ImageProbe.probe(source, options.maxSourcePixels());

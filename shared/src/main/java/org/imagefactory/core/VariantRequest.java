@@ -1,59 +1,85 @@
 package org.imagefactory.core;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
+import java.util.TreeMap;
 
 /**
  * The variant a caller asked for, before it is fitted to a source: each part is {@code null} when not given.
- * Made from URL arguments ({@code scalex}, {@code scaley}, {@code encoding}, {@code quality}) or the same names
- * in a build configuration, so both ways in accept and reject exactly the same values.
+ * Made from URL arguments, the same names in a build configuration or command-line options, all parsed by
+ * {@link VariantArgument}, so every way in accepts and rejects exactly the same values.
+ *
+ * <pre>{@code
+ * VariantRequest thumbnail = VariantRequest.of(Map.of("scalex", "320", "encoding", "webp"));
+ * }</pre>
  */
 public record VariantRequest(Integer scalex, Integer scaley, Encoding encoding, Integer quality) {
-
-    public static final String SCALEX = "scalex";
-    public static final String SCALEY = "scaley";
-    public static final String ENCODING = "encoding";
-    public static final String QUALITY = "quality";
-
-    /** Plain decimal only: no sign, exponent, hex, NaN or Infinity, and short enough to never be a DoS. */
-    private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,12}(\\.[0-9]{1,12})?");
-    private static final Pattern INTEGER = Pattern.compile("[0-9]{1,3}");
 
     /** The request for the source as it is: no argument given. */
     public static final VariantRequest ORIGINAL = new VariantRequest(null, null, null, null);
 
     public VariantRequest {
         if (scalex != null && scalex <= 0) {
-            throw ImageFactoryException.invalidArgument(SCALEX, scalex.toString(), "a positive number of pixels");
+            throw ImageFactoryException.invalidArgument(VariantArgument.SCALEX.argument(), scalex.toString(),
+                    VariantArgument.DIMENSION_EXPECTED);
         }
         if (scaley != null && scaley <= 0) {
-            throw ImageFactoryException.invalidArgument(SCALEY, scaley.toString(), "a positive number of pixels");
+            throw ImageFactoryException.invalidArgument(VariantArgument.SCALEY.argument(), scaley.toString(),
+                    VariantArgument.DIMENSION_EXPECTED);
         }
         if (quality != null && (quality < 1 || quality > 100)) {
-            throw ImageFactoryException.invalidArgument(QUALITY, quality.toString(), "a whole number from 1 to 100");
+            throw ImageFactoryException.invalidArgument(VariantArgument.QUALITY.argument(), quality.toString(),
+                    VariantArgument.QUALITY_EXPECTED);
         }
     }
 
     /**
-     * Parses URL-style arguments (as a servlet's parameter map gives them). Arguments other than the four are
-     * ignored; an argument repeated with two different values is refused.
+     * Parses URL-style arguments (as a servlet's parameter map gives them). Names that are not a
+     * {@link VariantArgument} are ignored; an argument repeated with two different values is refused.
      */
     public static VariantRequest fromArguments(Map<String, String[]> arguments) {
-        return of(single(arguments, SCALEX), single(arguments, SCALEY), single(arguments, ENCODING),
-                single(arguments, QUALITY));
+        VariantRequest request = ORIGINAL;
+        for (VariantArgument argument : VariantArgument.values()) {
+            String value = single(arguments, argument.argument());
+            if (value != null) {
+                request = argument.parseInto(request, value);
+            }
+        }
+        return request;
+    }
+
+    /**
+     * Parses arguments given once each, by name ({@code "scalex" -> "320"}).
+     *
+     * @throws ImageFactoryException for a value that does not parse, or a name that is no {@link VariantArgument}
+     */
+    public static VariantRequest of(Map<String, String> arguments) {
+        for (Map.Entry<String, String> entry : new TreeMap<>(arguments).entrySet()) {
+            if (VariantArgument.named(entry.getKey()).isEmpty()) {
+                throw ImageFactoryException.invalidArgument(entry.getKey(), entry.getValue(),
+                        "one of the arguments " + String.join(", ", VariantArgument.names()));
+            }
+        }
+        VariantRequest request = ORIGINAL;
+        for (VariantArgument argument : VariantArgument.values()) {
+            String value = arguments.get(argument.argument());
+            if (value != null) {
+                request = argument.parseInto(request, value);
+            }
+        }
+        return request;
     }
 
     /** Parses the four arguments from their text; {@code null} means not given. */
     public static VariantRequest of(String scalex, String scaley, String encoding, String quality) {
-        return new VariantRequest(
-                scalex == null ? null : parseDimension(SCALEX, scalex),
-                scaley == null ? null : parseDimension(SCALEY, scaley),
-                encoding == null ? null : Encoding.parse(encoding),
-                quality == null ? null : parseQuality(quality));
+        Map<String, String> arguments = new HashMap<>();
+        arguments.put(VariantArgument.SCALEX.argument(), scalex);
+        arguments.put(VariantArgument.SCALEY.argument(), scaley);
+        arguments.put(VariantArgument.ENCODING.argument(), encoding);
+        arguments.put(VariantArgument.QUALITY.argument(), quality);
+        return of(arguments);
     }
 
     /** Whether no argument was given at all: the caller wants the original file. */
@@ -67,22 +93,19 @@ public record VariantRequest(Integer scalex, Integer scaley, Encoding encoding, 
      */
     public String toQueryString() {
         StringBuilder query = new StringBuilder();
-        append(query, SCALEX, scalex);
-        append(query, SCALEY, scaley);
-        append(query, ENCODING, encoding == null ? null : encoding.argument());
-        append(query, QUALITY, quality);
-        return query.toString();
-    }
-
-    private static void append(StringBuilder query, String name, Object value) {
-        if (value != null) {
-            query.append(query.length() == 0 ? "" : "&").append(name).append('=').append(value);
+        for (VariantArgument argument : VariantArgument.values()) {
+            Object value = argument.valueIn(this);
+            if (value != null) {
+                query.append(query.length() == 0 ? "" : "&").append(argument.argument()).append('=')
+                        .append(argument.format(value));
+            }
         }
+        return query.toString();
     }
 
     /** Parses what {@link #toQueryString()} writes. */
     public static VariantRequest fromQueryString(String query) {
-        Map<String, String[]> arguments = new java.util.HashMap<>();
+        Map<String, String[]> arguments = new HashMap<>();
         for (String pair : query.split("&")) {
             if (pair.isEmpty()) {
                 continue;
@@ -106,31 +129,5 @@ public record VariantRequest(Integer scalex, Integer scaley, Encoding encoding, 
                     "one value (it was given " + values.length + " times with different values)");
         }
         return Objects.requireNonNull(values[0]);
-    }
-
-    /** A box dimension: a positive decimal, rounded half-up; larger than any image is fine (it is clamped). */
-    static int parseDimension(String argument, String text) {
-        String value = text.strip();
-        if (!DECIMAL.matcher(value).matches()) {
-            throw ImageFactoryException.invalidArgument(argument, text,
-                    "a positive number of pixels such as 400 or 400.5 (digits only, at most 12 each side of the point)");
-        }
-        BigDecimal rounded = new BigDecimal(value).setScale(0, RoundingMode.HALF_UP);
-        if (rounded.signum() <= 0) {
-            throw ImageFactoryException.invalidArgument(argument, text, "a positive number of pixels (at least 0.5)");
-        }
-        return rounded.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0 ? Integer.MAX_VALUE : rounded.intValueExact();
-    }
-
-    static int parseQuality(String text) {
-        String value = text.strip();
-        if (!INTEGER.matcher(value).matches()) {
-            throw ImageFactoryException.invalidArgument(QUALITY, text, "a whole number from 1 to 100");
-        }
-        int quality = Integer.parseInt(value);
-        if (quality < 1 || quality > 100) {
-            throw ImageFactoryException.invalidArgument(QUALITY, text, "a whole number from 1 to 100");
-        }
-        return quality;
     }
 }

@@ -1,4 +1,4 @@
-package org.imagefactory.filter;
+package org.imagefactory.core.store;
 
 import java.io.IOException;
 import java.nio.file.Files;

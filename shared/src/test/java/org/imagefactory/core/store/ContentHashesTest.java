@@ -1,4 +1,4 @@
-package org.imagefactory.filter;
+package org.imagefactory.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,8 +41,8 @@ class ContentHashesTest {
         Files.setLastModifiedTime(b, FileTime.from(Instant.now().plusSeconds(3600)));
         ContentHashes hashes = new ContentHashes();
 
-        String hashA = hashes.of(new SourceFile(SourcePath.of("a.jpg"), a, FileStamp.read(a)));
-        String hashB = hashes.of(new SourceFile(SourcePath.of("b.jpg"), b, FileStamp.read(b)));
+        String hashA = hashes.of(new Source(SourcePath.of("a.jpg"), a, FileStamp.read(a)));
+        String hashB = hashes.of(new Source(SourcePath.of("b.jpg"), b, FileStamp.read(b)));
 
         assertThat(hashB).isEqualTo(hashA).isEqualTo(ContentHash.of(Files.readAllBytes(a)));
     }

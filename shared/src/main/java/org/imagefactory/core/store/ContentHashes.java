@@ -1,4 +1,4 @@
-package org.imagefactory.filter;
+package org.imagefactory.core.store;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -14,7 +14,14 @@ import org.imagefactory.core.ContentHash;
  * file's date, is what entity tags and a variant's recorded source version say, so two servers whose copies of a
  * file differ only in date agree on both.
  */
-final class ContentHashes {
+public final class ContentHashes {
+
+    /** The one memo of a JVM: keyed by file and version, so every store and filter instance may share it. */
+    public static final ContentHashes SHARED = new ContentHashes();
+
+    /** A memo of its own, for a caller that must not share one (tests counting reads). */
+    public ContentHashes() {
+    }
 
     private static final int MAX_ENTRIES = 10_000;
 
@@ -23,14 +30,14 @@ final class ContentHashes {
 
     /** Reads the bytes of the version to hash. */
     @FunctionalInterface
-    interface Reading {
+    public interface Reading {
         String hash() throws IOException;
     }
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
 
     /** The hash of the version with this stamp under this key, read once. */
-    String of(String key, FileStamp stamp, Reading reading) throws IOException {
+    public String of(String key, FileStamp stamp, Reading reading) throws IOException {
         Entry entry = entries.get(key);
         if (entry != null && entry.stamp().equals(stamp)) {
             return entry.hash();
@@ -41,7 +48,7 @@ final class ContentHashes {
     }
 
     /** The hash of a file opened as the version with this stamp. */
-    String of(Path file, FileStamp stamp, FileChannel open) throws IOException {
+    public String of(Path file, FileStamp stamp, FileChannel open) throws IOException {
         return of(file.toString(), stamp, () -> ContentHash.of(open));
     }
 
@@ -50,7 +57,7 @@ final class ContentHashes {
      *
      * @throws IOException when it cannot be read, or is another version by the time it is opened
      */
-    String of(SourceFile source) throws IOException {
+    public String of(Source source) throws IOException {
         return of(source.file().toString(), source.stamp(), () -> {
             try (FileChannel channel = FileChannel.open(source.file())) {
                 if (!source.stamp().equals(FileStamp.read(source.file()))) {
@@ -62,7 +69,7 @@ final class ContentHashes {
     }
 
     /** Remembers the hash of a file this filter just wrote, from the bytes it wrote. */
-    void remember(Path file, FileStamp stamp, String hash) {
+    public void remember(Path file, FileStamp stamp, String hash) {
         remember(file.toString(), stamp, hash);
     }
 

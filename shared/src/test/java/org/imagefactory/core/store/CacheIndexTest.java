@@ -1,4 +1,4 @@
-package org.imagefactory.filter;
+package org.imagefactory.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

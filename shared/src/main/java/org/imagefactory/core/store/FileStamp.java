@@ -1,4 +1,4 @@
-package org.imagefactory.filter;
+package org.imagefactory.core.store;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,14 +13,14 @@ import java.nio.file.attribute.FileTime;
  *
  * @param identity the platform's file key, or {@code null} where it has none
  */
-record FileStamp(Object identity, FileTime modified, long size) {
+public record FileStamp(Object identity, FileTime modified, long size) {
 
-    static FileStamp of(BasicFileAttributes attributes) {
+    public static FileStamp of(BasicFileAttributes attributes) {
         return new FileStamp(attributes.fileKey(), attributes.lastModifiedTime(), attributes.size());
     }
 
     /** The stamp of the regular file the path leads to now, links followed, or {@code null} when there is none. */
-    static FileStamp read(Path path) {
+    public static FileStamp read(Path path) {
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(path, BasicFileAttributes.class);
@@ -31,11 +31,11 @@ record FileStamp(Object identity, FileTime modified, long size) {
     }
 
     /** Whether a later stamp proves it is the same file: only when the platform gives files an identity. */
-    boolean provenSameAs(FileStamp later) {
+    public boolean provenSameAs(FileStamp later) {
         return identity != null && equals(later);
     }
 
-    long lastModifiedMillis() {
+    public long lastModifiedMillis() {
         return modified.toMillis();
     }
 }
