@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.HashSet;
 import java.util.List;
@@ -16,19 +15,24 @@ import jakarta.servlet.ServletContext;
 
 import org.imagefactory.core.VariantManifest;
 import org.imagefactory.core.store.ContentHashes;
-import org.imagefactory.core.store.FileStamp;
+import org.imagefactory.core.store.DirectoryVariantStore;
 import org.imagefactory.core.store.Freshness;
 import org.imagefactory.core.store.Source;
+import org.imagefactory.core.store.StoredVariant;
+import org.imagefactory.core.store.VariantKey;
 
 /**
- * What the build plugin wrote: a folder on disk, or a folder of a web app that is not unpacked (then only the
- * files its manifest lists are asked for, so the container is never asked about a path that does not exist).
+ * What the build plugin wrote: a folder on disk, read as a read-only {@link DirectoryVariantStore}, or a folder
+ * of a web app that is not unpacked, read through the {@link ServletContext}. Invariant: when there is a manifest,
+ * only the files it lists are looked up (so the container is never asked about a path that does not exist), and
+ * a file is served only while {@link Freshness} holds for its source.
  */
 final class Pregenerated {
 
     private static final System.Logger LOG = System.getLogger(Pregenerated.class.getName());
 
     private final Path directory;
+    private final DirectoryVariantStore store;
     private final ServletContext context;
     private final String resourceRoot;
     private final VariantManifest manifest;
@@ -38,6 +42,8 @@ final class Pregenerated {
     private Pregenerated(Path directory, ServletContext context, String resourceRoot, VariantManifest manifest,
             boolean shippedWithSources) {
         this.directory = directory;
+        this.store = directory == null ? null
+                : DirectoryVariantStore.at(directory).readOnly().shippedWithSources(shippedWithSources).open();
         this.context = context;
         this.resourceRoot = resourceRoot;
         this.manifest = manifest;
@@ -97,27 +103,19 @@ final class Pregenerated {
     }
 
     /**
-     * The pre-generated file for a variant path, unless there is none or its source changed since (judged by file
+     * The pre-generated file for a variant, unless there is none or its source changed since (judged by file
      * dates only when the sources were not shipped with the pre-generated files). A file on disk comes open, so
-     * it is served even if deleted meanwhile; the caller releases it.
+     * it is served even if deleted meanwhile; the caller releases it. Missing, under a file instead of a folder,
+     * unreadable: then the cache or a generation serves it.
      */
-    Optional<Payload> find(String variantPath, Source source, ContentHashes hashes) throws IOException {
+    Optional<Payload> find(VariantKey key, Source source, ContentHashes hashes) throws IOException {
+        String variantPath = key.path();
         if (files != null && !files.contains(variantPath)) {
             return Optional.empty();
         }
-        if (directory != null) {
-            BasicFileAttributes attributes;
-            try {
-                attributes = Files.readAttributes(directory.resolve(variantPath), BasicFileAttributes.class);
-            } catch (IOException e) {
-                // missing, under a file instead of a folder, unreadable: the cache or a generation serves it
-                return Optional.empty();
-            }
-            if (!attributes.isRegularFile() || !isFresh(attributes.lastModifiedTime(), source)) {
-                return Optional.empty();
-            }
-            return Optional.ofNullable(OpenFile.open(directory.resolve(variantPath), FileStamp.of(attributes),
-                    hashes));
+        if (store != null) {
+            Optional<StoredVariant> stored = store.find(key, source);
+            return stored.map(found -> OpenFile.open(found.file(), found.stamp(), hashes));
         }
         if (context != null) {
             URL url = context.getResource(resourceRoot + "/" + variantPath);
@@ -131,7 +129,7 @@ final class Pregenerated {
         return Optional.empty();
     }
 
-    /** The build's files record no source version: shipped with their sources, or judged by date. */
+    /** The web app's resources record no source version: shipped with their sources, or judged by date. */
     private boolean isFresh(FileTime built, Source source) {
         return Freshness.isFresh(shippedWithSources ? Freshness.SHIPPED_WITH_SOURCES : null, built, source);
     }

@@ -28,9 +28,6 @@ final class ReplyIndex implements AutoCloseable {
     private static final String WEBP = "\u0000webp";
     private static final String OTHER = "\u0000other";
 
-    /** Where the remembered file came from, for the statistics. */
-    enum Kind { ORIGINAL, PREGENERATED, HIT }
-
     /** A decision of the full lookup. */
     static final class Known {
 
@@ -41,7 +38,7 @@ final class ReplyIndex implements AutoCloseable {
         private final OpenFile file;
         private final Path source;
         private final FileStamp sourceStamp;
-        private final Kind kind;
+        private final ReplyOrigin origin;
         private final long lookedUp;
         private volatile long checked;
 
@@ -50,13 +47,13 @@ final class ReplyIndex implements AutoCloseable {
          * @param sourceStamp the source's stamp when the decision was made
          * @param lookedUp    {@link System#nanoTime()} before the full lookup read the files
          */
-        Known(HttpReplies.Headers headers, OpenFile file, Path source, FileStamp sourceStamp, Kind kind,
-              long lookedUp) {
+        Known(HttpReplies.Headers headers, OpenFile file, Path source, FileStamp sourceStamp,
+              ReplyOrigin origin, long lookedUp) {
             this.headers = headers;
             this.file = file;
             this.source = source;
             this.sourceStamp = sourceStamp;
-            this.kind = kind;
+            this.origin = origin;
             this.lookedUp = lookedUp;
             this.checked = lookedUp;
         }
@@ -69,8 +66,9 @@ final class ReplyIndex implements AutoCloseable {
             return file;
         }
 
-        Kind kind() {
-            return kind;
+        /** Where the remembered file came from, for the statistics. */
+        ReplyOrigin origin() {
+            return origin;
         }
 
         /** Whether the decision still holds, checking both files when it was last proven too long ago. */
@@ -133,20 +131,20 @@ final class ReplyIndex implements AutoCloseable {
      * Remembers what the full lookup served, holding a reference to the file it opened; nothing when the platform
      * gives files no identity.
      *
-     * @param webp for a negotiated request, whether the client takes WebP; {@code null} when not negotiated
+     * @param negotiation for a negotiated request, whether the client takes WebP
      */
-    void remember(String key, Boolean webp, HttpReplies.Headers headers, OpenFile open, Path source,
-                  FileStamp sourceStamp, Kind kind, long lookedUp) {
+    void remember(String key, Negotiation negotiation, HttpReplies.Headers headers, OpenFile open, Path source,
+                  FileStamp sourceStamp, ReplyOrigin origin, long lookedUp) {
         if (open.stamp().identity() == null || sourceStamp.identity() == null || !open.acquire()) {
             return;
         }
         if (entries.size() >= MAX_ENTRIES) {
             shrink();
         }
-        Known known = new Known(headers, open, source, sourceStamp, kind, lookedUp);
-        if (webp != null) {
+        Known known = new Known(headers, open, source, sourceStamp, origin, lookedUp);
+        if (negotiation.negotiated()) {
             entries.put(key, Known.NEGOTIATED);
-            key = key + (webp ? WEBP : OTHER);
+            key = key + (negotiation == Negotiation.WEBP ? WEBP : OTHER);
         }
         Known previous = entries.put(key, known);
         if (previous != null) {

@@ -39,10 +39,14 @@ public final class DirectoryVariantStore implements VariantStore {
 
     private final Path root;
     private final CacheIndex index;
+    private final boolean readOnly;
+    private final boolean shippedWithSources;
 
-    private DirectoryVariantStore(Path root, CacheIndex index) {
+    private DirectoryVariantStore(Path root, CacheIndex index, boolean readOnly, boolean shippedWithSources) {
         this.root = root;
         this.index = index;
+        this.readOnly = readOnly;
+        this.shippedWithSources = shippedWithSources;
     }
 
     /** A store with no byte budget: what is published stays until deleted. */
@@ -61,6 +65,8 @@ public final class DirectoryVariantStore implements VariantStore {
         private final Path root;
         private long maxBytes = Long.MAX_VALUE;
         private Consumer<Path> evicted = file -> { };
+        private boolean readOnly;
+        private boolean shippedWithSources;
 
         private Builder(Path root) {
             this.root = root;
@@ -82,13 +88,33 @@ public final class DirectoryVariantStore implements VariantStore {
         }
 
         /**
+         * A folder another tool wrote, such as a build's pre-generated variants: only found, never scanned,
+         * trimmed or cleaned at open; publishing, deleting and claiming fail.
+         */
+        public Builder readOnly() {
+            this.readOnly = true;
+            return this;
+        }
+
+        /**
+         * The variants were built together with their sources and ship in the same archive: every one is fresh
+         * whatever the files' dates say ({@link Freshness#SHIPPED_WITH_SOURCES}).
+         */
+        public Builder shippedWithSources(boolean shipped) {
+            this.shippedWithSources = shipped;
+            return this;
+        }
+
+        /**
          * The store, with what an earlier run left in the folder counted (oldest first) and trimmed to the budget,
          * and the temporaries a crash left deleted.
          */
         public DirectoryVariantStore open() {
             CacheIndex index = new CacheIndex(root, maxBytes, evicted);
-            index.load();
-            return new DirectoryVariantStore(root, index);
+            if (!readOnly) {
+                index.load();
+            }
+            return new DirectoryVariantStore(root, index, readOnly, shippedWithSources);
         }
     }
 
@@ -111,8 +137,8 @@ public final class DirectoryVariantStore implements VariantStore {
         } catch (IOException e) {
             return Optional.empty();
         }
-        if (!attributes.isRegularFile()
-                || !Freshness.isFresh(VariantOrigin.recorded(file), attributes.lastModifiedTime(), source)) {
+        String recorded = shippedWithSources ? Freshness.SHIPPED_WITH_SOURCES : VariantOrigin.recorded(file);
+        if (!attributes.isRegularFile() || !Freshness.isFresh(recorded, attributes.lastModifiedTime(), source)) {
             return Optional.empty();
         }
         return Optional.of(new StoredVariant(key.path(), file, FileStamp.of(attributes)));
@@ -127,6 +153,7 @@ public final class DirectoryVariantStore implements VariantStore {
      */
     @Override
     public StoredVariant publish(VariantKey key, String sourceVersion, byte[] data) throws IOException {
+        checkWritable();
         Path file = root.resolve(key.path());
         Map<String, String> origin = sourceVersion == null ? Map.of()
                 : VariantOrigin.attributes(sourceVersion);
@@ -165,6 +192,7 @@ public final class DirectoryVariantStore implements VariantStore {
 
     @Override
     public boolean delete(String path) throws IOException {
+        checkWritable();
         Path file = root.resolve(path).normalize();
         if (!index.isCacheFile(file)) {
             return false;
@@ -180,6 +208,7 @@ public final class DirectoryVariantStore implements VariantStore {
      */
     @Override
     public Optional<GenerationClaim> claim(VariantKey key, Duration expected) throws IOException {
+        checkWritable();
         Path variant = root.resolve(key.path());
         Path claim = variant.resolveSibling("." + variant.getFileName() + CLAIM_SUFFIX);
         Files.createDirectories(claim.getParent());
@@ -211,6 +240,12 @@ public final class DirectoryVariantStore implements VariantStore {
             }
         }
         return Optional.empty();
+    }
+
+    private void checkWritable() throws IOException {
+        if (readOnly) {
+            throw new IOException("the variant store " + root + " is read-only");
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.imagefactory.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,6 +86,36 @@ class DirectoryVariantStoreTest {
         assertThat(store.find(small, source)).isEmpty();
         assertThat(store.find(large, source)).isPresent();
         assertThat(store.totalBytes()).isEqualTo(100);
+    }
+
+    @Test
+    void aReadOnlyStoreFindsWhatAnotherToolWroteAndTouchesNothing() throws Exception {
+        Source source = source("cat bytes");
+        Path variant = Files.createDirectories(temp.resolve("built/a/cat.jpg")).resolve("x-100-y-80-q-70-cat.webp");
+        Files.writeString(variant, "variant bytes");
+        Path abandoned = variant.resolveSibling(".x-100-y-80-cat.webp.tmp");
+        Files.writeString(abandoned, "half");
+        Files.setLastModifiedTime(abandoned, FileTime.fromMillis(0));
+
+        DirectoryVariantStore store = DirectoryVariantStore.at(temp.resolve("built")).readOnly().open();
+
+        assertThat(store.find(key, source)).map(StoredVariant::file).contains(variant);
+        assertThat(abandoned).exists();
+        assertThatThrownBy(() -> store.publish(key, null, new byte[] {1})).isInstanceOf(java.io.IOException.class);
+        assertThatThrownBy(() -> store.delete(key.path())).isInstanceOf(java.io.IOException.class);
+        assertThat(variant).exists();
+    }
+
+    @Test
+    void variantsShippedWithTheirSourcesAreFreshWhateverTheDates() throws Exception {
+        Source source = source("cat bytes");
+        Path variant = Files.createDirectories(temp.resolve("built/a/cat.jpg")).resolve("x-100-y-80-q-70-cat.webp");
+        Files.writeString(variant, "variant bytes");
+        Files.setLastModifiedTime(variant, FileTime.fromMillis(source.modified().toMillis() - 10_000));
+
+        assertThat(DirectoryVariantStore.at(temp.resolve("built")).readOnly().open().find(key, source)).isEmpty();
+        assertThat(DirectoryVariantStore.at(temp.resolve("built")).readOnly().shippedWithSources(true).open()
+                .find(key, source)).isPresent();
     }
 
     private Source source(String bytes) throws Exception {
