@@ -21,8 +21,8 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 [ -d "$corpus" ] && [ "$(ls "$corpus" | wc -l)" -ge 20 ] || bash "$shared/bench/corpus.sh" "$corpus" >/dev/null
 
-(cd "$root" && mvn -B -q install -DskipTests -pl shared -am && mvn -B -q compile -pl bench)
-classpath="$root/shared/target/imagefactory-core-0.1.0-SNAPSHOT-cli.jar:$root/bench/target/classes"
+(cd "$root" && mvn -B -q install -DskipTests -pl cli -am && mvn -B -q compile -pl bench)
+classpath="$root/cli/target/imagefactory-cli-0.1.0-SNAPSHOT.jar:$root/bench/target/classes"
 
 echo "# round 1: reference tools, then imagefactory, one process each, one thread, ${width} px JPEG q${quality}"
 bash "$shared/bench/reference.sh" "$corpus" "$width" "$quality" | tee "$work/reference1.txt"

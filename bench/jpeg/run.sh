@@ -13,8 +13,8 @@ set -euo pipefail
 corpus=$(cd "${1:?usage: run.sh CORPUS_DIR [WIDTH] [ROUNDS]}" && pwd); width=${2:-800}; rounds=${3:-3}
 here=$(cd "$(dirname "$0")" && pwd); root=$(cd "$here/../.." && pwd)
 reference=$root/../shared/bench/reference.sh
-jar=$root/shared/target/imagefactory-core-0.1.0-SNAPSHOT-cli.jar
-[ -f "$jar" ] || (cd "$root" && mvn -B -q -pl shared package -DskipTests)
+jar=$root/cli/target/imagefactory-cli-0.1.0-SNAPSHOT.jar
+[ -f "$jar" ] || (cd "$root" && mvn -B -q -pl cli -am package -DskipTests)
 need=()
 command -v vips >/dev/null || need+=(libvips-tools)
 command -v jpegtran >/dev/null || need+=(libjpeg-turbo-progs)

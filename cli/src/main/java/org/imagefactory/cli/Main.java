@@ -1,4 +1,4 @@
-package org.imagefactory.core.cli;
+package org.imagefactory.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -34,7 +34,7 @@ import org.imagefactory.core.batch.SourceFailure;
 import org.imagefactory.core.batch.SourceSelector;
 
 /**
- * {@code java -jar imagefactory-core-cli.jar --out DIR [--scalex N] [--scaley N] [--encoding E] [--quality Q]
+ * {@code java -jar imagefactory-cli.jar --out DIR [--scalex N] [--scaley N] [--encoding E] [--quality Q]
  * [--threads N] SOURCE...}: writes each variant at its cache-naming path under DIR, the same path the build
  * plugin and the servlet filter use, and prints one line per output.
  */

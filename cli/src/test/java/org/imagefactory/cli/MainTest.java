@@ -1,4 +1,4 @@
-package org.imagefactory.core.cli;
+package org.imagefactory.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +16,6 @@ import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
-import org.imagefactory.core.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
