@@ -9,13 +9,16 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import javax.imageio.ImageIO;
 
@@ -28,6 +31,7 @@ import org.imagefactory.core.Rendition;
 import org.imagefactory.core.ResizePipeline;
 import org.imagefactory.core.SourceInfo;
 import org.imagefactory.core.SourcePath;
+import org.imagefactory.core.VariantArgument;
 import org.imagefactory.core.VariantRequest;
 import org.imagefactory.core.VariantSpec;
 import org.imagefactory.core.batch.SourceFailure;
@@ -40,19 +44,21 @@ import org.imagefactory.core.batch.SourceSelector;
  */
 public final class Main {
 
-    static final String USAGE = "usage: imagefactory --out DIR [--scalex N] [--scaley N] [--encoding jpeg|png|gif|bmp|webp]"
-            + " [--quality 1-100] [--threads N] [--max-source-pixels N] [--background #rrggbb] [--progressive]"
-            + " FILE_OR_FOLDER...";
+    static final String USAGE = "usage: imagefactory --out DIR "
+            + VariantArgument.names().stream().map(name -> option(VariantArgument.named(name).orElseThrow()))
+                    .map(option -> "[" + option + "]").collect(Collectors.joining(" "))
+            + " [--threads N] [--max-source-pixels N] [--background #rrggbb] [--progressive] FILE_OR_FOLDER...";
 
+    /** The options' descriptions: the variant arguments' from the core's table, so both say the same. */
     static final String HELP = USAGE + """
 
             Writes one variant of each image at its cache-naming path under DIR; a folder means every .jpg, .jpeg, .png,
             .gif, .bmp and .webp file under it (other files are listed as skipped, hidden ones are passed over).
               --out DIR                where the variants go (required)
-              --scalex N               width of the box the image is fitted into (default: the source's width)
-              --scaley N               height of that box, in pixels (default: the source's height)
-              --encoding E             jpeg, png, gif, bmp or webp (default: the source's own format)
-              --quality Q              1-100, for jpeg and webp (default: 80)
+            """ + Arrays.stream(VariantArgument.values())
+                    .map(argument -> String.format("  %-25s%s (default: %s)\n", option(argument),
+                            argument.description(), argument.defaultValue()))
+                    .collect(Collectors.joining()) + """
               --threads N              images worked on at once (default: the number of cores, %d here)
               --max-source-pixels N    refuse larger sources before decoding them (default: 50000000)
               --background #rrggbb     what transparency is flattened onto in jpeg, bmp (default: #ffffff)
@@ -69,6 +75,10 @@ public final class Main {
 
     private final PrintStream out;
     private final PrintStream err;
+
+    private static String option(VariantArgument argument) {
+        return "--" + argument.argument() + " " + argument.placeholder();
+    }
 
     Main(PrintStream out, PrintStream err) {
         this.out = out;
@@ -222,18 +232,11 @@ public final class Main {
 
         static Arguments parse(String[] args) {
             Arguments parsed = new Arguments();
-            String scalex = null;
-            String scaley = null;
-            String encoding = null;
-            String quality = null;
+            Map<String, String> variant = new HashMap<>();
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 switch (arg) {
                     case "--out" -> parsed.out = Path.of(value(args, ++i, arg));
-                    case "--scalex" -> scalex = value(args, ++i, arg);
-                    case "--scaley" -> scaley = value(args, ++i, arg);
-                    case "--encoding" -> encoding = value(args, ++i, arg);
-                    case "--quality" -> quality = value(args, ++i, arg);
                     case "--threads" -> parsed.threads = positive(value(args, ++i, arg), arg);
                     case "--max-source-pixels" -> parsed.options =
                             parsed.options.withMaxSourcePixels(positive(value(args, ++i, arg), arg));
@@ -241,6 +244,12 @@ public final class Main {
                             parsed.options.withBackground(PipelineOptions.parseColor(value(args, ++i, arg)));
                     case "--progressive" -> parsed.options = parsed.options.withProgressiveJpeg(true);
                     default -> {
+                        Optional<VariantArgument> argument = arg.startsWith("--")
+                                ? VariantArgument.named(arg.substring(2)) : Optional.empty();
+                        if (argument.isPresent()) {
+                            variant.put(argument.get().argument(), value(args, ++i, arg));
+                            continue;
+                        }
                         if (arg.startsWith("--")) {
                             throw new IllegalArgumentException("unknown option " + arg);
                         }
@@ -254,7 +263,7 @@ public final class Main {
             if (parsed.sources.isEmpty()) {
                 throw new IllegalArgumentException("no source file or folder given");
             }
-            parsed.request = VariantRequest.of(scalex, scaley, encoding, quality);
+            parsed.request = VariantRequest.of(variant);
             return parsed;
         }
 
