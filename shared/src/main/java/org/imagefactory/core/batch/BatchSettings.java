@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.imagefactory.core.PipelineOptions;
 import org.imagefactory.core.VariantRequest;
+import org.imagefactory.core.store.DirectoryVariantStore;
+import org.imagefactory.core.store.VariantStore;
 
 /**
  * Everything a {@link VariantBatch} needs.
@@ -21,10 +23,22 @@ import org.imagefactory.core.VariantRequest;
  *                         state files in the same folder, from which the manifest is merged
  * @param toolVersion      part of every variant's fingerprint, so a new version redoes its outputs
  * @param progressInterval least time between two progress reports
+ * @param variantStore     the store the variants are published to and judged fresh by; it must keep them under
+ *                         {@code outputRoot} at their {@link org.imagefactory.core.store.VariantKey#path()}, where
+ *                         the manifest lists them. {@code null}: a {@link DirectoryVariantStore} over
+ *                         {@code outputRoot}
  */
 public record BatchSettings(Path sourceRoot, SourceSelector selector, Path outputRoot, List<VariantRequest> variants,
                             PipelineOptions options, int threads, Path stateFile, String toolVersion,
-                            Duration progressInterval) {
+                            Duration progressInterval, VariantStore variantStore) {
+
+    /** Settings whose variants go to a {@link DirectoryVariantStore} over {@code outputRoot}. */
+    public BatchSettings(Path sourceRoot, SourceSelector selector, Path outputRoot, List<VariantRequest> variants,
+                         PipelineOptions options, int threads, Path stateFile, String toolVersion,
+                         Duration progressInterval) {
+        this(sourceRoot, selector, outputRoot, variants, options, threads, stateFile, toolVersion, progressInterval,
+                null);
+    }
 
     public BatchSettings {
         variants = List.copyOf(variants);

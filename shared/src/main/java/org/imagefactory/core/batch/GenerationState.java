@@ -16,22 +16,29 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.imagefactory.core.AtomicFiles;
+import org.imagefactory.core.Encoding;
 import org.imagefactory.core.ImageFactoryException;
+import org.imagefactory.core.SourcePath;
 import org.imagefactory.core.VariantRequest;
+import org.imagefactory.core.VariantSpec;
+import org.imagefactory.core.store.VariantKey;
 
 /**
  * What one batch (one execution of the build goal) generated, kept outside the output (under the build folder) so
  * a packaged web app never ships it: the output folder it wrote to, its configured variants, and for each source
- * and variant fingerprint, the output file and the source's size and modification time at the moment it was read.
+ * and variant fingerprint, the output file, the variant it holds, and the source's size, modification time and
+ * content hash at the moment it was read (so a build that finds the size and date unchanged need not read the
+ * source again to know its version).
  * Several batches may share an output folder; each keeps its own state file, and the states of one folder are
  * kept side by side so the folder's manifest can be merged from them. It is a cache: a missing or unreadable state
  * only means everything is redone.
  */
 public final class GenerationState {
 
-    private static final String HEADER = "# imagefactory generation state 2";
+    private static final String HEADER = "# imagefactory generation state 3";
     private static final String OUTPUT = "output\t";
     private static final String VARIANT = "variant\t";
+    private static final String NO_VERSION = "-";
 
     /**
      * One generated output.
@@ -41,8 +48,18 @@ public final class GenerationState {
      * @param output         output path relative to the output folder
      * @param sourceSize     the source's size in bytes when it was read
      * @param sourceModified the source's modification time in milliseconds when it was read
+     * @param sourceVersion  the source's {@link org.imagefactory.core.store.Source#version() version} read before it
+     *                       was decoded, which the output records too; {@code null} when it could not be read
+     * @param spec           the variant the output holds, fitted to the source: with {@code source} its
+     *                       {@link VariantKey}
      */
-    public record Entry(String source, String fingerprint, String output, long sourceSize, long sourceModified) {
+    public record Entry(String source, String fingerprint, String output, long sourceSize, long sourceModified,
+                        String sourceVersion, VariantSpec spec) {
+
+        /** The output's key in the variant store. */
+        public VariantKey key() {
+            return new VariantKey(SourcePath.of(source), spec);
+        }
     }
 
     private record Key(String source, String fingerprint) {
@@ -115,11 +132,14 @@ public final class GenerationState {
                     continue;
                 }
                 String[] fields = line.split("\t", -1);
-                if (fields.length != 5) {
+                if (fields.length != 10) {
                     return EMPTY;
                 }
-                read.add(new Entry(fields[0], fields[1], fields[2], Long.parseLong(fields[3]), Long.parseLong(fields[4])));
-            } catch (NumberFormatException | ImageFactoryException e) {
+                VariantSpec spec = new VariantSpec(Integer.parseInt(fields[6]), Integer.parseInt(fields[7]),
+                        Encoding.parse(fields[8]), Integer.parseInt(fields[9]));
+                read.add(new Entry(fields[0], fields[1], fields[2], Long.parseLong(fields[3]), Long.parseLong(fields[4]),
+                        fields[5].equals(NO_VERSION) ? null : fields[5], spec));
+            } catch (IllegalArgumentException | ImageFactoryException e) {
                 return EMPTY;
             }
         }
@@ -131,7 +151,10 @@ public final class GenerationState {
         variants.forEach(v -> text.append(VARIANT).append(v.toQueryString()).append('\n'));
         for (Entry e : entries.values()) {
             text.append(e.source()).append('\t').append(e.fingerprint()).append('\t').append(e.output()).append('\t')
-                    .append(e.sourceSize()).append('\t').append(e.sourceModified()).append('\n');
+                    .append(e.sourceSize()).append('\t').append(e.sourceModified()).append('\t')
+                    .append(e.sourceVersion() == null ? NO_VERSION : e.sourceVersion()).append('\t')
+                    .append(e.spec().width()).append('\t').append(e.spec().height()).append('\t')
+                    .append(e.spec().encoding().argument()).append('\t').append(e.spec().quality()).append('\n');
         }
         AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
     }

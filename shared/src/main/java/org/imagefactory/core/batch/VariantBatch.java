@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -23,22 +22,32 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.imagefactory.core.AtomicFiles;
-import org.imagefactory.core.CacheNaming;
 import org.imagefactory.core.ImageFactoryException;
 import org.imagefactory.core.Rendition;
 import org.imagefactory.core.ResizePipeline;
 import org.imagefactory.core.SourceInfo;
 import org.imagefactory.core.SourcePath;
+import org.imagefactory.core.SourceRoot;
 import org.imagefactory.core.VariantManifest;
 import org.imagefactory.core.VariantRequest;
 import org.imagefactory.core.VariantSpec;
+import org.imagefactory.core.store.DirectorySourceStore;
+import org.imagefactory.core.store.DirectoryVariantStore;
+import org.imagefactory.core.store.Source;
+import org.imagefactory.core.store.SourceStore;
+import org.imagefactory.core.store.StoredVariant;
+import org.imagefactory.core.store.VariantKey;
+import org.imagefactory.core.store.VariantStore;
 
 /**
- * Makes every configured variant of every selected source into an output folder, at the cache-naming paths, and
- * writes the variant manifest there. Incremental: a variant whose output exists, is not older than its source,
- * and was made from the same source (size and modification time) under the same {@link VariantFingerprint} is
- * left alone; outputs of sources or variants that are gone are deleted. All the variants a source needs are made
+ * Makes every configured variant of every selected source into a {@link VariantStore} over the output folder, at
+ * their {@link VariantKey} paths, each published atomically with the version of the source it was made from, and
+ * writes the variant manifest there. Sources are the files the {@link SourceSelector} picks, read through a
+ * {@link DirectorySourceStore} over the source folder. Incremental: a variant is left alone when it was made under
+ * the same {@link VariantFingerprint} (options and tool version, which the store cannot see) from the source as it
+ * is now (same size and modification time as recorded in the {@link GenerationState}) and the store still judges
+ * it fresh for that source ({@link VariantStore#find}, the one {@link org.imagefactory.core.store.Freshness} rule);
+ * outputs of sources or variants that are gone are deleted. All the variants a source needs are made
  * in one {@link ResizePipeline#renderAll} call, which shares decodes between them, and sources are spread over
  * worker threads, most pixels first so no big file is left for the end. A source that fails is reported and the
  * others are still done.
@@ -57,6 +66,10 @@ public final class VariantBatch {
         long start = System.nanoTime();
         Path sourceRoot = settings.sourceRoot().toAbsolutePath().normalize();
         Path outputRoot = settings.outputRoot().toAbsolutePath().normalize();
+        VariantStore store = settings.variantStore() != null ? settings.variantStore()
+                : DirectoryVariantStore.of(outputRoot);
+        // Links are followed (their targets must still lie under the folder): the sources are the developer's own.
+        SourceStore sourceStore = DirectorySourceStore.of(SourceRoot.of(sourceRoot, true, List.of()));
         GenerationState previous = GenerationState.read(settings.stateFile());
         Map<VariantRequest, String> fingerprints = new LinkedHashMap<>();
         settings.variants().forEach(v ->
@@ -77,13 +90,19 @@ public final class VariantBatch {
                 failed += fingerprints.size();
                 continue;
             }
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            long size = attributes.size();
-            long modified = attributes.lastModifiedTime().toMillis();
+            Source source = sourceStore.find(path).orElse(null);
+            if (source == null) {
+                failures.add(new SourceFailure(file, "not read: a link leading outside " + sourceRoot
+                        + ", or no longer a file"));
+                failed += fingerprints.size();
+                continue;
+            }
+            long size = source.size();
+            long modified = source.stamp().lastModifiedMillis();
             List<VariantRequest> stale = new ArrayList<>();
             for (Map.Entry<VariantRequest, String> variant : fingerprints.entrySet()) {
                 GenerationState.Entry made = previous.find(path.value(), variant.getValue());
-                if (isCurrent(made, size, modified, outputRoot)) {
+                if (isCurrent(made, source, store)) {
                     current.add(made);
                     upToDate++;
                 } else {
@@ -92,7 +111,7 @@ public final class VariantBatch {
             }
             if (!stale.isEmpty()) {
                 try {
-                    jobs.add(new Job(file, path, size, modified, pipeline.probe(file), stale));
+                    jobs.add(new Job(file, source, path, size, modified, pipeline.probe(file), stale));
                 } catch (ImageFactoryException | IOException e) {
                     failures.add(SourceFailure.of(file, message(e)));
                     failed += stale.size();
@@ -106,7 +125,7 @@ public final class VariantBatch {
 
         Tracker tracker = new Tracker(listener, toGenerate, start, settings.progressInterval().toNanos());
         jobs.sort(Comparator.comparingLong((Job job) -> job.info.pixels()).reversed());
-        List<Outcome> outcomes = runAll(jobs, threads, outputRoot, fingerprints, tracker);
+        List<Outcome> outcomes = runAll(jobs, threads, store, fingerprints, tracker);
 
         int generated = 0;
         long bytesIn = 0;
@@ -126,7 +145,7 @@ public final class VariantBatch {
         Path stateFile = settings.stateFile().toAbsolutePath().normalize();
         SortedMap<Path, GenerationState> states = GenerationState.allFor(stateFile.getParent(), outputRoot.toString());
         states.remove(stateFile);
-        int removed = removeOutdated(previous, current, states.values(), outputRoot, listener);
+        int removed = removeOutdated(previous, current, states.values(), store, outputRoot, listener);
         GenerationState written = new GenerationState(outputRoot.toString(), settings.variants(), current);
         written.write(stateFile);
         states.put(stateFile, written);
@@ -136,22 +155,36 @@ public final class VariantBatch {
                 System.nanoTime() - start);
     }
 
-    private static boolean isCurrent(GenerationState.Entry made, long size, long modified, Path outputRoot)
+    /**
+     * Whether the output recorded for this source and fingerprint may stay: the source still has the size and date
+     * it had when the output was made, and the store judges the output fresh for the source's version as recorded
+     * then. Trusting the recorded version while size and date match spares a no-op build from reading every source
+     * again; a source replaced by other bytes of the same size with the same date is therefore taken for the same,
+     * as it was before the batch used the stores. A change of size or date (even to an older date) redoes it.
+     */
+    private static boolean isCurrent(GenerationState.Entry made, Source source, VariantStore store)
             throws IOException {
-        if (made == null || made.sourceSize() != size || made.sourceModified() != modified) {
+        if (made == null || made.sourceSize() != source.size()
+                || made.sourceModified() != source.stamp().lastModifiedMillis()) {
             return false;
         }
-        Path output;
+        VariantKey key;
         try {
-            output = SourcePath.of(made.output()).resolveAgainst(outputRoot);
+            key = made.key();
         } catch (ImageFactoryException e) {
             return false;
         }
-        return Files.isRegularFile(output) && Files.getLastModifiedTime(output).toMillis() >= modified;
+        if (!key.path().equals(made.output())) {
+            return false;
+        }
+        // An output made when the version could not be read records none: the store judges it by dates.
+        Source known = made.sourceVersion() == null ? source : source.withVersion(made.sourceVersion());
+        return store.find(key, known).isPresent();
     }
 
-    private List<Outcome> runAll(List<Job> jobs, int threads, Path outputRoot, Map<VariantRequest, String> fingerprints,
-                                 Tracker tracker) throws InterruptedException {
+    private List<Outcome> runAll(List<Job> jobs, int threads, VariantStore store,
+                                 Map<VariantRequest, String> fingerprints, Tracker tracker)
+            throws InterruptedException {
         if (jobs.isEmpty()) {
             return List.of();
         }
@@ -163,7 +196,7 @@ public final class VariantBatch {
         });
         try {
             List<Callable<Outcome>> tasks = jobs.stream()
-                    .map(job -> (Callable<Outcome>) () -> process(job, outputRoot, fingerprints, tracker))
+                    .map(job -> (Callable<Outcome>) () -> process(job, store, fingerprints, tracker))
                     .toList();
             List<Outcome> outcomes = new ArrayList<>(jobs.size());
             for (Future<Outcome> future : workers.invokeAll(tasks)) {
@@ -177,7 +210,7 @@ public final class VariantBatch {
         }
     }
 
-    private Outcome process(Job job, Path outputRoot, Map<VariantRequest, String> fingerprints, Tracker tracker) {
+    private Outcome process(Job job, VariantStore store, Map<VariantRequest, String> fingerprints, Tracker tracker) {
         Outcome outcome;
         try {
             SourceInfo info = job.info;
@@ -185,18 +218,19 @@ public final class VariantBatch {
             for (VariantRequest request : job.stale) {
                 requestsBySpec.computeIfAbsent(pipeline.normalize(request, info), spec -> new ArrayList<>()).add(request);
             }
+            // Read before decoding, as ImageFactory does: a source changed meanwhile leaves its outputs stale.
+            String version = versionOf(job.source);
             List<Rendition> renditions = pipeline.renderAll(job.file, info, new ArrayList<>(requestsBySpec.keySet()));
             List<GenerationState.Entry> entries = new ArrayList<>();
             long bytesOut = 0;
             for (Rendition rendition : renditions) {
-                String relative = CacheNaming.variantPath(job.path, rendition.spec());
-                Path target = outputRoot.resolve(relative);
-                AtomicFiles.write(target, rendition.data());
+                VariantKey key = new VariantKey(job.path, rendition.spec());
+                StoredVariant stored = store.publish(key, version, rendition.data());
                 bytesOut += rendition.data().length;
-                tracker.generated(target, rendition);
+                tracker.generated(stored.file(), rendition);
                 for (VariantRequest request : requestsBySpec.get(rendition.spec())) {
-                    entries.add(new GenerationState.Entry(job.path.value(), fingerprints.get(request), relative,
-                            job.size, job.modified));
+                    entries.add(new GenerationState.Entry(job.path.value(), fingerprints.get(request), key.path(),
+                            job.size, job.modified, version, rendition.spec()));
                 }
             }
             outcome = new Outcome(entries, bytesOut, null);
@@ -208,6 +242,15 @@ public final class VariantBatch {
         }
         tracker.finished(job.stale.size());
         return outcome;
+    }
+
+    /** The source's version; {@code null} (its outputs then judged by dates) when it cannot be read. */
+    private static String versionOf(Source source) {
+        try {
+            return source.version();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static String message(Exception e) {
@@ -225,7 +268,8 @@ public final class VariantBatch {
      * nor one another batch writing to the same folder still records as its own.
      */
     private static int removeOutdated(GenerationState previous, List<GenerationState.Entry> current,
-                                      Collection<GenerationState> others, Path outputRoot, BatchListener listener)
+                                      Collection<GenerationState> others, VariantStore store, Path outputRoot,
+                                      BatchListener listener)
             throws IOException {
         Set<String> wanted = new HashSet<>();
         current.forEach(e -> wanted.add(e.output()));
@@ -242,7 +286,7 @@ public final class VariantBatch {
             } catch (ImageFactoryException e) {
                 continue;
             }
-            if (Files.deleteIfExists(output)) {
+            if (store.delete(entry.output())) {
                 removed++;
                 listener.removed(output);
                 deleteEmptyFolders(output.getParent(), outputRoot);
@@ -299,7 +343,7 @@ public final class VariantBatch {
         }
     }
 
-    private record Job(Path file, SourcePath path, long size, long modified, SourceInfo info,
+    private record Job(Path file, Source source, SourcePath path, long size, long modified, SourceInfo info,
                        List<VariantRequest> stale) {
     }
 

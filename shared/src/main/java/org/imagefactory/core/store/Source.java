@@ -18,6 +18,7 @@ public final class Source {
     private final SourcePath path;
     private final Path file;
     private final FileStamp stamp;
+    private final String knownVersion;
 
     /**
      * @param path  the checked path relative to the store
@@ -25,9 +26,25 @@ public final class Source {
      * @param stamp its identity, modification time and length when it was looked up
      */
     public Source(SourcePath path, Path file, FileStamp stamp) {
+        this(path, file, stamp, null);
+    }
+
+    private Source(SourcePath path, Path file, FileStamp stamp, String knownVersion) {
         this.path = Objects.requireNonNull(path);
         this.file = Objects.requireNonNull(file);
         this.stamp = Objects.requireNonNull(stamp);
+        this.knownVersion = knownVersion;
+    }
+
+    /**
+     * The same source, whose version the caller already knows, so {@link #version()} reads nothing: for a caller
+     * that recorded the hash of this file when it last read it and holds the file unchanged since (the build
+     * plugin's state, trusted while the file's length and date are the ones recorded).
+     *
+     * @param version the {@link org.imagefactory.core.ContentHash} of the source's bytes
+     */
+    public Source withVersion(String version) {
+        return new Source(path, file, stamp, Objects.requireNonNull(version));
     }
 
     public SourcePath path() {
@@ -51,12 +68,13 @@ public final class Source {
     }
 
     /**
-     * The {@link org.imagefactory.core.ContentHash} of the source's bytes, read once per version and remembered.
+     * The {@link org.imagefactory.core.ContentHash} of the source's bytes, read once per version and remembered;
+     * the one given to {@link #withVersion} without reading.
      *
      * @throws IOException when it cannot be read, or is another version by the time it is opened
      */
     public String version() throws IOException {
-        return ContentHashes.SHARED.of(this);
+        return knownVersion != null ? knownVersion : ContentHashes.SHARED.of(this);
     }
 
     @Override

@@ -5,14 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.Color;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.imagefactory.core.Encoding;
 import org.imagefactory.core.Fixtures;
 import org.imagefactory.core.PipelineOptions;
 import org.imagefactory.core.VariantManifest;
+import org.imagefactory.core.SourcePath;
 import org.imagefactory.core.VariantRequest;
+import org.imagefactory.core.VariantSpec;
+import org.imagefactory.core.store.DirectorySourceStore;
+import org.imagefactory.core.store.DirectoryVariantStore;
+import org.imagefactory.core.store.Source;
+import org.imagefactory.core.store.VariantKey;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,6 +98,78 @@ class VariantBatchTest {
         Files.writeString(state, "garbage");
         assertThat(new VariantBatch(settings(Duration.ofHours(1), "2", variant)).run(new BatchListener() { })
                 .generated()).isEqualTo(4);
+    }
+
+    @Test
+    void aSourceReplacedByOtherBytesWithAnOlderDateIsRegenerated() throws Exception {
+        VariantRequest variant = VariantRequest.of("20", null, null, null);
+        new VariantBatch(settings(Duration.ofHours(1), "1", variant)).run(new BatchListener() { });
+        Path source = sources.resolve("p2.png");
+        Path made = output.resolve("p2.png/x-20-y-60-p2.png");
+        byte[] before = Files.readAllBytes(made);
+        FileTime older = FileTime.fromMillis(Files.getLastModifiedTime(source).toMillis() - 86_400_000L);
+        Fixtures.write(Fixtures.filled(80, 60, Color.RED), "png", source);
+        Files.setLastModifiedTime(source, older);
+
+        BatchSummary summary = new VariantBatch(settings(Duration.ofHours(1), "1", variant))
+                .run(new BatchListener() { });
+
+        assertThat(summary.generated()).isEqualTo(1);
+        assertThat(summary.upToDate()).isEqualTo(3);
+        assertThat(Files.readAllBytes(made)).isNotEqualTo(before);
+    }
+
+    @Test
+    void aSourceReplacedByOtherBytesOfTheSameSizeAndDateIsTakenForTheSame() throws Exception {
+        VariantRequest variant = VariantRequest.of("20", null, null, null);
+        new VariantBatch(settings(Duration.ofHours(1), "1", variant)).run(new BatchListener() { });
+        Path source = sources.resolve("p3.png");
+        FileTime modified = Files.getLastModifiedTime(source);
+        byte[] bytes = Files.readAllBytes(source);
+        bytes[bytes.length / 2] ^= 0x55;
+        Files.write(source, bytes);
+        Files.setLastModifiedTime(source, modified);
+
+        BatchSummary summary = new VariantBatch(settings(Duration.ofHours(1), "1", variant))
+                .run(new BatchListener() { });
+
+        assertThat(summary.generated()).isZero();
+        assertThat(summary.upToDate()).isEqualTo(4);
+    }
+
+    @Test
+    void otherOptionsRedoTheWorkThoughTheSourcesAreTheSame() throws Exception {
+        VariantRequest variant = VariantRequest.of("20", null, "jpeg", null);
+        new VariantBatch(settings(Duration.ofHours(1), "1", variant)).run(new BatchListener() { });
+
+        BatchSummary summary = new VariantBatch(new BatchSettings(sources, SourceSelector.of(null, null), output,
+                List.of(variant), PipelineOptions.DEFAULTS.withProgressiveJpeg(true), 2, state, "1",
+                Duration.ofHours(1))).run(new BatchListener() { });
+
+        assertThat(summary.generated()).isEqualTo(4);
+    }
+
+    @Test
+    void anOutputTheStoreDoesNotJudgeFreshForTheSourceIsRegenerated() throws Exception {
+        VariantRequest variant = VariantRequest.of("20", null, null, null);
+        new VariantBatch(settings(Duration.ofHours(1), "1", variant)).run(new BatchListener() { });
+        Path made = output.resolve("p1.png/x-20-y-30-p1.png");
+        byte[] bytes = Files.readAllBytes(made);
+        DirectoryVariantStore store = DirectoryVariantStore.of(output);
+        Source source = DirectorySourceStore.of(sources).find(SourcePath.of("p1.png")).orElseThrow();
+        VariantKey key = new VariantKey(SourcePath.of("p1.png"), new VariantSpec(20, 30, Encoding.PNG, 80));
+        assertThat(store.find(key, source)).isPresent();
+        // Another writer left a variant of another version of the source there; the date rule alone kept it.
+        store.publish(key, "0000000000000000", bytes);
+        assertThat(store.find(key, source)).isEmpty();
+
+        BatchSummary summary = new VariantBatch(settings(Duration.ofHours(1), "1", variant))
+                .run(new BatchListener() { });
+
+        assertThat(summary.generated()).isEqualTo(1);
+        assertThat(summary.upToDate()).isEqualTo(3);
+        assertThat(store.find(key, source)).isPresent();
+        assertThat(Files.readAllBytes(made)).isEqualTo(bytes);
     }
 
     @Test
