@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.imagefactory.core.internal.FileSync;
+
 /**
  * Writes a file so that a reader sees either nothing or the whole file, even if the process is killed midway:
  * the bytes go to a hidden temporary file in the same folder, which is then renamed into place; and after a power

@@ -10,6 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.imagefactory.core.internal.ImageEncoder;
+import org.imagefactory.core.internal.ImageProbe;
+import org.imagefactory.core.internal.Orientation;
+import org.imagefactory.core.internal.RenderMemory;
+import org.imagefactory.core.internal.Resampler;
+import org.imagefactory.core.internal.SourceDecoder;
+
 /**
  * probe → decode → resize → orient → encode. One instance holds only immutable options and may be shared by any
  * number of threads; the build plugin, the servlet filter and the command line all go through it.

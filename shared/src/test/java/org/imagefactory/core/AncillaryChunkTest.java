@@ -15,6 +15,7 @@ import java.util.zip.Deflater;
 
 import javax.imageio.stream.ImageInputStream;
 
+import org.imagefactory.core.internal.ReaderInput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -13,6 +13,7 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
 import org.imagefactory.core.ImageFactoryException.Failure;
+import org.imagefactory.core.internal.EndOfDataGuard;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -42,7 +42,7 @@ class DeadlineTest {
                 .isInstanceOfSatisfying(ImageFactoryException.class, e -> assertThat(e.failure())
                         .isEqualTo(ImageFactoryException.Failure.TOO_SLOW))
                 .hasMessageContaining(gif.toString()).hasMessageContaining("50 ms");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
     }
 
     /**

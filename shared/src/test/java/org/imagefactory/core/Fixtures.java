@@ -24,6 +24,8 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
+import org.imagefactory.core.internal.Orientation;
+
 /** Makes test images with the JDK's own encoders and reads results back, so no test depends on a tool. */
 public final class Fixtures {
 

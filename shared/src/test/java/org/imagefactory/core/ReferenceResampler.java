@@ -4,6 +4,8 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.util.Arrays;
 
+import org.imagefactory.core.internal.Resampler;
+
 /**
  * The resampler as it was before it was tuned for speed, kept verbatim as the reference that
  * {@link ResamplerReferenceTest} holds today's {@link Resampler} to, pixel for pixel.

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.imagefactory.core.ImageFactoryException.Failure;
-import org.imagefactory.core.png.PngWriter;
+import org.imagefactory.core.internal.ImageProbe;
+import org.imagefactory.core.internal.SourceDecoder;
+import org.imagefactory.core.internal.png.PngWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -21,9 +21,11 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 import org.imagefactory.core.ImageFactoryException.Failure;
-import org.imagefactory.core.png.PngDecoder;
-import org.imagefactory.core.png.PngWriter;
-import org.imagefactory.core.png.UnsupportedPngException;
+import org.imagefactory.core.internal.ImageProbe;
+import org.imagefactory.core.internal.SourceDecoder;
+import org.imagefactory.core.internal.png.PngDecoder;
+import org.imagefactory.core.internal.png.PngWriter;
+import org.imagefactory.core.internal.png.UnsupportedPngException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -15,8 +15,9 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+
 import org.imagefactory.core.Encoding;
-import org.imagefactory.core.ImageProbe;
+import org.imagefactory.core.ImageFactory;
 import org.imagefactory.core.SourceInfo;
 import org.imagefactory.core.VariantManifest;
 import org.imagefactory.core.VariantRequest;
@@ -29,6 +30,7 @@ final class SampleSite {
 
     static final String PREGENERATED_PREFIX = "WEB-INF/imagefactory/";
     static final String MANIFEST_ENTRY = PREGENERATED_PREFIX + VariantManifest.FILE_NAME;
+    private static final ImageFactory FACTORY = ImageFactory.builder().build();
 
     private final Path war;
     private final VariantManifest manifest;
@@ -63,7 +65,7 @@ final class SampleSite {
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 if (Encoding.isImageFileName(file.getFileName().toString())) {
-                    pictures.put(root.relativize(file).toString().replace('\\', '/'), ImageProbe.probe(file));
+                    pictures.put(root.relativize(file).toString().replace('\\', '/'), FACTORY.probe(file));
                 }
             }
         }

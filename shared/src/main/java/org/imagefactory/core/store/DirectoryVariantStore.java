@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 
 import org.imagefactory.core.AtomicFiles;
 import org.imagefactory.core.ContentHash;
-import org.imagefactory.core.DiskFull;
+import org.imagefactory.core.internal.DiskFull;
 
 /**
  * Variants as files under a folder, at their {@link VariantKey#path()}, each recording the source version it was
