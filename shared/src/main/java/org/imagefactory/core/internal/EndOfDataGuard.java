@@ -17,12 +17,12 @@ import org.imagefactory.core.Deadline;
  */
 public final class EndOfDataGuard extends ImageInputStreamImpl {
 
-    public static final int READS_AT_END = 4096;
+    static final int READS_AT_END = 4096;
 
     private final ImageInputStream in;
     private int readsAtEnd;
 
-    public EndOfDataGuard(ImageInputStream in) {
+    EndOfDataGuard(ImageInputStream in) {
         this.in = in;
     }
 

@@ -88,7 +88,7 @@ public final class ImageEncoder {
         return writers.next();
     }
 
-    public static BufferedImage flatten(BufferedImage image, Color background) {
+    static BufferedImage flatten(BufferedImage image, Color background) {
         if (!image.getColorModel().hasAlpha()) {
             return image;
         }
@@ -110,7 +110,7 @@ public final class ImageEncoder {
      * of this layout with {@code System.arraycopy}; from an int image it converts each row pixel by pixel through
      * {@code Raster.getPixels}/{@code setPixels}, a third of the encoder's time once warm.
      */
-    public static BufferedImage rgbBytes(BufferedImage image, Color background) {
+    static BufferedImage rgbBytes(BufferedImage image, Color background) {
         int width = image.getWidth();
         int height = image.getHeight();
         int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();

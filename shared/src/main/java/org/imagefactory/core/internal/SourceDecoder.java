@@ -134,7 +134,7 @@ public final class SourceDecoder {
      * libwebp-based reader and animated WebP, for example), the next one is tried. Truncation is the file's
      * fault, not the reader's, and is reported at once.
      */
-    public static BufferedImage decodeWithImageIO(Path file, SourceInfo source, int subsampling) throws IOException {
+    static BufferedImage decodeWithImageIO(Path file, SourceInfo source, int subsampling) throws IOException {
         ImageInputStream opened = ReaderInput.open(file, source.format());
         try (ImageInputStream in = new EndOfDataGuard(opened)) {
             List<ImageReader> readers = readersFor(in, source, file);

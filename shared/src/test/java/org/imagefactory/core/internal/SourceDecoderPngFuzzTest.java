@@ -1,4 +1,4 @@
-package org.imagefactory.core;
+package org.imagefactory.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +12,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.imagefactory.core.ImageFactoryException;
 import org.imagefactory.core.ImageFactoryException.Failure;
+import org.imagefactory.core.SourceInfo;
 import org.imagefactory.core.internal.ImageProbe;
 import org.imagefactory.core.internal.SourceDecoder;
 import org.imagefactory.core.internal.png.PngWriter;

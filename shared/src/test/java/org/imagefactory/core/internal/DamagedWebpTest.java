@@ -1,4 +1,4 @@
-package org.imagefactory.core;
+package org.imagefactory.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
+import org.imagefactory.core.Fixtures;
+import org.imagefactory.core.ImageFactoryException;
 import org.imagefactory.core.ImageFactoryException.Failure;
 import org.imagefactory.core.internal.EndOfDataGuard;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.imagefactory.core;
+package org.imagefactory.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.imagefactory.core.Fixtures.alpha;
@@ -10,6 +10,9 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import org.imagefactory.core.Fixtures;
+import org.imagefactory.core.PipelineOptions;
+import org.imagefactory.core.ResizePipeline;
 import org.imagefactory.core.internal.ImageEncoder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package org.imagefactory.core;
+package org.imagefactory.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -20,7 +20,10 @@ import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
+import org.imagefactory.core.Encoding;
+import org.imagefactory.core.ImageFactoryException;
 import org.imagefactory.core.ImageFactoryException.Failure;
+import org.imagefactory.core.SourceInfo;
 import org.imagefactory.core.internal.ImageProbe;
 import org.imagefactory.core.internal.SourceDecoder;
 import org.imagefactory.core.internal.png.PngDecoder;
