@@ -186,6 +186,27 @@ class GenerateMojoTest {
 
     @Test
     @InjectMojo(goal = "generate", pom = POM)
+    void cropVariantsAreMadeAtTheirCacheNamingPathsAndBadGravitiesNameTheElement(GenerateMojo mojo) throws Exception {
+        setVariableValueToObject(mojo, "variants", List.of(
+                Variant.of("scalex", "100", "scaley", "100", "fit", "cover", "gravity", "attention"),
+                Variant.of("scalex", "100", "scaley", "50", "fit", "fill", "dpr", "2", "encoding", "png")));
+
+        configure(mojo).execute();
+
+        assertThat(TestImages.size(output.resolve("cat.jpg/x-100-y-100-f-cover-g-attention-cat.jpeg")))
+                .containsExactly(100, 100);
+        assertThat(TestImages.size(output.resolve("dogs/rex.PNG/x-200-y-100-f-fill-rex.png")))
+                .containsExactly(200, 100);
+        assertThat(VariantManifest.read(output.resolve("imagefactory-manifest.txt")).variants()).contains(
+                VariantRequest.fromQueryString("scalex=100&scaley=100&fit=cover&gravity=attention"));
+
+        setVariableValueToObject(mojo, "variants", List.of(Variant.of("scalex", "100", "gravity", "top")));
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("<variants><variant>[1]<gravity>: invalid gravity='top': expected center,");
+    }
+
+    @Test
+    @InjectMojo(goal = "generate", pom = POM)
     void aNegativeSizeNamesThePomElement(GenerateMojo mojo) throws Exception {
         setVariableValueToObject(mojo, "variants", List.of(Variant.of("scalex", "-3", "encoding", "png")));
 
@@ -202,7 +223,7 @@ class GenerateMojoTest {
         assertThatThrownBy(configure(mojo)::execute)
                 .isInstanceOf(MojoExecutionException.class)
                 .hasMessage("<variants><variant>[2]<width> is not a variant argument: expected <scalex>, <scaley>,"
-                        + " <encoding>, <quality>");
+                        + " <encoding>, <quality>, <fit>, <gravity>, <dpr>");
         assertThat(output).doesNotExist();
     }
 

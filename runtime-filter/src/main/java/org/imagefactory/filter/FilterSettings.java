@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
+import org.imagefactory.core.Fit;
+import org.imagefactory.core.Gravity;
 import org.imagefactory.core.PipelineOptions;
 import org.imagefactory.core.SourceInfo;
 import org.imagefactory.core.VariantSpec;
@@ -23,7 +25,8 @@ import org.imagefactory.core.VariantSpec;
  * @param generationMemory  the heap, in bytes, that the generations running at once may be estimated to hold
  */
 record FilterSettings(String sourceRoot, String pregeneratedRoot, String cacheDir, SizePolicy sizePolicy,
-                      Set<Integer> allowedSizes, Set<Integer> allowedQualities, String signingKey,
+                      Set<Integer> allowedSizes, Set<Integer> allowedQualities, Set<Fit> allowedFits,
+                      Set<Gravity> allowedGravities, String signingKey,
                       long maxSourcePixels, int maxConcurrent, int queueSize, Duration queueTimeout, long cacheMaxBytes, String cacheControl,
                       int defaultQuality, Color background, Duration fileCheckInterval,
                       boolean allowLinking, Duration generationTimeout, boolean generationTimeoutPerMegapixel,
@@ -54,6 +57,8 @@ record FilterSettings(String sourceRoot, String pregeneratedRoot, String cacheDi
                         + " commas, such as 320,640,1280"),
                 in.numbers("allowedQualities", 1, 100, "whole numbers from 1 to 100 separated by commas, such as"
                         + " 60,80"),
+                in.choices("allowedFits", Fit::parse),
+                in.choices("allowedGravities", Gravity::parse),
                 in.text("signingKey", null),
                 in.number("maxSourcePixels", PipelineOptions.DEFAULT_MAX_SOURCE_PIXELS, 1, Long.MAX_VALUE),
                 (int) in.number("maxConcurrent", cores, 1, 10_000),

@@ -6,7 +6,6 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.imagefactory.core.CacheNaming;
 import org.imagefactory.core.Encoding;
 import org.imagefactory.core.SourcePath;
@@ -43,7 +42,9 @@ final class PictureHandler {
         this.known = new ReplyIndex(settings.fileCheckInterval().toNanos());
         this.variants = new VariantLookup(settings, pregenerated, cacheRoot, known, statistics);
         this.ladder = VariantLadder.of(pregenerated.configuredSizes(), settings.allowedSizes(),
-                settings.defaultQuality(), pregenerated.configuredQualities(), settings.allowedQualities());
+                settings.defaultQuality(), pregenerated.configuredQualities(), settings.allowedQualities())
+                .withCrops(pregenerated.configuredFits(), pregenerated.configuredGravities())
+                .withCrops(settings.allowedFits(), settings.allowedGravities());
         this.policy = new PictureRequest.Policy(
                 settings.signingKey() == null ? null : new UrlSigner(settings.signingKey()), ladder,
                 settings.sizePolicy());

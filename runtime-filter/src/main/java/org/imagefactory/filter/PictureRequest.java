@@ -3,7 +3,6 @@ package org.imagefactory.filter;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-
 import org.imagefactory.core.ImageFactoryException;
 import org.imagefactory.core.SourcePath;
 import org.imagefactory.core.VariantRequest;
@@ -33,7 +32,8 @@ record PictureRequest(SourcePath path, VariantRequest variant, Negotiation negot
         SourcePath path = RequestPath.parse(rawPath);
         Map<String, String[]> arguments = QueryArguments.parse(request.getQueryString());
         Negotiation negotiation = Negotiation.of(arguments, request);
-        VariantRequest wanted = parse(negotiation.apply(arguments));
+        // The ratio is multiplied in first, so the size policy applies to the box that is made.
+        VariantRequest wanted = parse(negotiation.apply(arguments)).atDevicePixels();
         boolean signed = verifySignature(policy.signer(), path, arguments);
         VariantRequest allowed = signed || wanted.isOriginal() ? wanted : authorize(policy, wanted);
         return new PictureRequest(path, allowed, negotiation);

@@ -12,7 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.servlet.ServletContext;
-
+import org.imagefactory.core.Fit;
+import org.imagefactory.core.Gravity;
 import org.imagefactory.core.VariantManifest;
 import org.imagefactory.core.store.ContentHashes;
 import org.imagefactory.core.store.DirectoryVariantStore;
@@ -142,6 +143,16 @@ final class Pregenerated {
         Set<Integer> sizes = new HashSet<>(manifest.widths());
         sizes.addAll(manifest.heights());
         return List.copyOf(sizes);
+    }
+
+    /** The fits the build configuration names explicitly. */
+    Set<Fit> configuredFits() {
+        return manifest == null ? Set.of() : manifest.fits();
+    }
+
+    /** The gravities the build configuration names explicitly. */
+    Set<Gravity> configuredGravities() {
+        return manifest == null ? Set.of() : manifest.gravities();
     }
 
     /** The qualities the build configuration names explicitly. */

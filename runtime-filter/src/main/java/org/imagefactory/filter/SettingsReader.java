@@ -2,9 +2,11 @@ package org.imagefactory.filter;
 
 import java.awt.Color;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import org.imagefactory.core.ImageFactoryException;
@@ -82,6 +84,26 @@ final class SettingsReader {
             throw invalid(name, value, expected);
         }
         return numbers;
+    }
+
+    /**
+     * A list of argument values, each read by {@code parse}, separated by commas or spaces; a comma followed by a
+     * digit belongs to the value, as in the focal point {@code fp:0.3,0.7}.
+     */
+    <T> Set<T> choices(String name, Function<String, T> parse) {
+        Set<T> choices = new LinkedHashSet<>();
+        String value = raw(name);
+        if (value == null) {
+            return choices;
+        }
+        for (String item : value.strip().split("\\s*,\\s*(?![0-9])|\\s+")) {
+            try {
+                choices.add(parse.apply(item));
+            } catch (ImageFactoryException e) {
+                throw invalid(name, value, e.getMessage().replaceFirst("^invalid [^:]*: expected ", ""));
+            }
+        }
+        return choices;
     }
 
     boolean flag(String name, boolean fallback) {

@@ -101,6 +101,18 @@ public abstract class FilterContract {
             scalex=300&quality=35       | 300  | 200 | image/jpeg
             scalex=300&v=3              | 300  | 200 | image/jpeg
             encoding=png                | 1200 | 800 | image/png
+            scalex=300&scaley=300&fit=cover                    | 300 | 300 | image/jpeg
+            scalex=300&scaley=300&fit=cover&gravity=attention  | 300 | 300 | image/jpeg
+            scalex=300&scaley=300&fit=cover&gravity=entropy    | 300 | 300 | image/jpeg
+            scalex=300&scaley=300&fit=cover&gravity=fp:0.2,0.8 | 300 | 300 | image/jpeg
+            scalex=300&scaley=300&fit=cover&gravity=NorthEast  | 300 | 300 | image/jpeg
+            scalex=300&scaley=300&fit=contain&encoding=png     | 300 | 300 | image/png
+            scalex=300&scaley=100&fit=fill                     | 300 | 100 | image/jpeg
+            scalex=300&fit=cover                               | 300 | 200 | image/jpeg
+            scalex=5000&scaley=5000&fit=cover                  | 800 | 800 | image/jpeg
+            scalex=5000&scaley=5000&fit=contain                | 1200 | 1200 | image/jpeg
+            scalex=200&dpr=2                                   | 400 | 267 | image/jpeg
+            scalex=150&scaley=150&fit=cover&dpr=1.5            | 225 | 225 | image/jpeg
             """)
     void urlContractFitsInsideTheBoxAndNeverUpscales(String query, int width, int height, String type) {
         HttpResponse<byte[]> response = http.get("/any/picture/photos/cat.jpg?" + query);
@@ -126,6 +138,14 @@ public abstract class FilterContract {
             quality=101           | quality
             quality=5.5           | quality
             scalex=1&scalex=2     | scalex
+            fit=crop              | fit
+            fit=                  | fit
+            gravity=middle        | gravity
+            gravity=fp:1.5,0      | gravity
+            gravity=fp:0.5        | gravity
+            dpr=5                 | dpr
+            dpr=0.5               | dpr
+            dpr=2x                | dpr
             """)
     void invalidArgumentsAreA400WithAOneLineReason(String query, String argument) {
         HttpResponse<byte[]> response = http.get("/any/picture/photos/cat.jpg?" + query);
@@ -385,6 +405,42 @@ public abstract class FilterContract {
                 "scalex=100&quality=61");
         assertThat(http.get("/strict/img/photos/cat.jpg?" + signed).statusCode()).isEqualTo(200);
         assertThat(sites.strictCache.resolve("photos/cat.jpg/x-100-y-800-q-61-cat.jpeg")).exists();
+    }
+
+    @Test
+    void strictPolicyMakesOnlyTheFitsAndGravitiesItListsUnlessSigned() {
+        assertThat(http.get("/strict/img/photos/cat.jpg?scalex=100&scaley=100&fit=cover&gravity=north")
+                .statusCode()).isEqualTo(200);
+        assertThat(sites.strictCache.resolve("photos/cat.jpg/x-100-y-100-f-cover-g-north-cat.jpeg")).exists();
+        assertThat(http.get("/strict/img/photos/cat.jpg?scalex=100&scaley=100&fit=cover&gravity=fp:0.30,0.7")
+                .statusCode()).isEqualTo(200);
+        assertThat(sites.strictCache.resolve("photos/cat.jpg/x-100-y-100-f-cover-g-fp-0.3-0.7-cat.jpeg")).exists();
+        HttpResponse<byte[]> fit = http.get("/strict/img/photos/cat.jpg?scalex=100&scaley=100&fit=contain");
+        assertThat(fit.statusCode()).isEqualTo(400);
+        assertThat(new String(fit.body(), StandardCharsets.UTF_8)).contains("fit=contain", "inside", "cover",
+                "signed");
+        HttpResponse<byte[]> gravity = http.get("/strict/img/photos/cat.jpg?scalex=100&scaley=100&fit=cover"
+                + "&gravity=attention");
+        assertThat(gravity.statusCode()).isEqualTo(400);
+        assertThat(new String(gravity.body(), StandardCharsets.UTF_8)).contains("gravity=attention", "north",
+                "fp:0.3,0.7");
+        String query = "scalex=100&scaley=100&fit=cover&gravity=attention";
+        String signed = query + "&sig=" + new UrlSigner(TestSites.STRICT_KEY).sign("photos/cat.jpg", query);
+        assertThat(http.get("/strict/img/photos/cat.jpg?" + signed).statusCode()).isEqualTo(200);
+        assertThat(sites.strictCache.resolve("photos/cat.jpg/x-100-y-100-f-cover-g-attention-cat.jpeg")).exists();
+    }
+
+    @Test
+    void snapPolicyAppliesTheDevicePixelRatioBeforeTheLadderAndSnapsFocalPointsToTenths() {
+        assertThat(image(http.get("/site/picture/photos/cat.jpg?scalex=300&dpr=2")).getWidth())
+                .as("300 x 2 = 600, up the ladder to 640").isEqualTo(640);
+        byte[] snapped = http.get("/site/picture/photos/cat.jpg?scalex=320&scaley=320&fit=cover&gravity=fp:0.33,0.71")
+                .body();
+        byte[] tenths = http.get("/site/picture/photos/cat.jpg?scalex=320&scaley=320&fit=cover&gravity=fp:0.3,0.7")
+                .body();
+        assertThat(snapped).isEqualTo(tenths);
+        assertThat(image(http.get("/site/picture/photos/cat.jpg?scalex=320&scaley=320&fit=cover&gravity=attention"))
+                .getHeight()).isEqualTo(320);
     }
 
     @Test

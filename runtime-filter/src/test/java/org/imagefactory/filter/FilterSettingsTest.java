@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.imagefactory.core.Encoding;
+import org.imagefactory.core.Fit;
+import org.imagefactory.core.Gravity;
 import org.imagefactory.core.SourceInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,7 +38,8 @@ class FilterSettingsTest {
     void valuesAreReadInTheirUsualSpellings() {
         Map<String, String> params = Map.of("sizePolicy", "Strict", "allowedSizes", "200, 100 300",
                 "allowedQualities", "90,60", "queueTimeout", "500ms", "cacheMaxBytes", "512m", "background", "#000000",
-                "maxSourcePixels", "24_000_000", "allowLinking", "TRUE");
+                "maxSourcePixels", "24_000_000", "allowLinking", "TRUE", "allowedFits", "Cover contain",
+                "allowedGravities", "fp:0.3,0.7, north,attention");
         FilterSettings settings = FilterSettings.read(params::get);
         assertThat(settings.sizePolicy()).isEqualTo(SizePolicy.STRICT);
         assertThat(settings.allowedSizes()).containsExactly(100, 200, 300);
@@ -46,6 +49,9 @@ class FilterSettingsTest {
         assertThat(settings.background()).isEqualTo(Color.BLACK);
         assertThat(settings.maxSourcePixels()).isEqualTo(24_000_000L);
         assertThat(settings.allowLinking()).isTrue();
+        assertThat(settings.allowedFits()).containsExactly(Fit.COVER, Fit.CONTAIN);
+        assertThat(settings.allowedGravities()).containsExactly(Gravity.focalPoint(0.3, 0.7), Gravity.parse("north"),
+                Gravity.ATTENTION);
         assertThat(FilterSettings.read(Map.of("queueTimeout", "2.5")::get).queueTimeout())
                 .isEqualTo(Duration.ofMillis(2500));
     }
@@ -78,6 +84,8 @@ class FilterSettingsTest {
             sizePolicy     | loose | snap, strict or any
             allowedSizes   | 100,x | positive whole numbers
             allowedQualities | 80,101 | whole numbers from 1 to 100
+            allowedFits    | cover,crop | inside, cover, contain, fill
+            allowedGravities | north,fp:2,0 | fp:0.3,0.7
             maxConcurrent  | 0     | from 1
             defaultQuality | 101   | from 1 to 100
             queueTimeout   | soon  | such as 10s

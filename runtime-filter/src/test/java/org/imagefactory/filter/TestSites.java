@@ -76,7 +76,8 @@ final class TestSites implements AutoCloseable {
         Files.writeString(root.resolve("not-a-folder"), "a file where the nocache context wants a folder");
         site();
         webApp("strict", Map.of(), filterDeclaration(Map.of("sizePolicy", "strict", "allowedSizes", "100, 200",
-                "allowedQualities", "60", "signingKey", STRICT_KEY, "cacheDir", strictCache.toString())));
+                "allowedQualities", "60", "allowedFits", "cover", "allowedGravities", "north, fp:0.3,0.7",
+                "signingKey", STRICT_KEY, "cacheDir", strictCache.toString())));
         // Fifty requests for one variant at once wait for it: waiters count against the queue.
         webApp("any", Map.of("sizePolicy", "any", "signingKey", ANY_KEY, "cacheDir", anyCache.toString(),
                 "fileCheckInterval", "0", "allowLinking", "true", "queueSize", "64"), "");

@@ -51,6 +51,16 @@ public enum Encoding {
         return alpha;
     }
 
+    /** Whether {@code text} is exactly one encoding's canonical name, as a cache file's extension is. */
+    static boolean isEncodingName(String text) {
+        for (Encoding encoding : values()) {
+            if (encoding.argument.equals(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The file extensions of the formats we read, lower case: jpg and every encoding's name. */
     public static final List<String> READ_EXTENSIONS = Stream.concat(Stream.of("jpg"),
             Arrays.stream(values()).map(Encoding::argument)).toList();

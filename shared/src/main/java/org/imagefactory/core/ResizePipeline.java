@@ -10,15 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.imagefactory.core.internal.Framing;
 import org.imagefactory.core.internal.ImageEncoder;
 import org.imagefactory.core.internal.ImageProbe;
-import org.imagefactory.core.internal.Orientation;
 import org.imagefactory.core.internal.RenderMemory;
-import org.imagefactory.core.internal.Resampler;
 import org.imagefactory.core.internal.SourceDecoder;
 
 /**
- * probe → decode → resize → orient → encode. One instance holds only immutable options and may be shared by any
+ * probe → decode → frame (crop, resize, orient, pad) → encode. One instance holds only immutable options and may be shared by any
  * number of threads; the build plugin, the servlet filter and the command line all go through it.
  */
 public final class ResizePipeline {
@@ -74,7 +73,8 @@ public final class ResizePipeline {
      */
     public long peakBytes(SourceInfo info, VariantSpec spec) {
         VariantSpec.Size size = spec.outputSize(info.width(), info.height());
-        return RenderMemory.peakBytes(info, SourceDecoder.Resolution.of(info, size, DECODE_MARGIN), size);
+        return RenderMemory.peakBytes(info,
+                SourceDecoder.Resolution.of(info, Framing.scaledSource(spec, info), DECODE_MARGIN), size);
     }
 
     /**
@@ -120,7 +120,8 @@ public final class ResizePipeline {
         for (int i = 0; i < specs.size(); i++) {
             VariantSpec.Size size = specs.get(i).outputSize(info.width(), info.height());
             checkEncodable(specs.get(i), size);
-            resolutions[i] = SourceDecoder.Resolution.of(info, size, DECODE_MARGIN);
+            resolutions[i] = SourceDecoder.Resolution.of(info, Framing.scaledSource(specs.get(i), info),
+                    DECODE_MARGIN);
         }
         Rendition[] renditions = new Rendition[specs.size()];
         boolean ours = info.format() == Encoding.JPEG || info.format() == Encoding.PNG;
@@ -217,10 +218,7 @@ public final class ResizePipeline {
         VariantSpec.Size size = spec.outputSize(info.width(), info.height());
         Deadline.check();
         long resizeStart = System.nanoTime();
-        BufferedImage resized = Resampler.resize(decoded,
-                info.transposed() ? size.height() : size.width(),
-                info.transposed() ? size.width() : size.height());
-        BufferedImage upright = Orientation.apply(resized, info.orientation());
+        BufferedImage upright = Framing.frame(decoded, info, spec, options.background());
         Deadline.check();
         long encodeStart = System.nanoTime();
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(8192, size.width() * size.height() / 4));

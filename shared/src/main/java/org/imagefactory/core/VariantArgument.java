@@ -31,7 +31,7 @@ public enum VariantArgument {
 
         @Override
         VariantRequest with(VariantRequest request, Object value) {
-            return new VariantRequest((Integer) value, request.scaley(), request.encoding(), request.quality());
+            return request.withScalex((Integer) value);
         }
 
         @Override
@@ -53,7 +53,7 @@ public enum VariantArgument {
 
         @Override
         VariantRequest with(VariantRequest request, Object value) {
-            return new VariantRequest(request.scalex(), (Integer) value, request.encoding(), request.quality());
+            return request.withScaley((Integer) value);
         }
 
         @Override
@@ -75,7 +75,7 @@ public enum VariantArgument {
 
         @Override
         VariantRequest with(VariantRequest request, Object value) {
-            return new VariantRequest(request.scalex(), request.scaley(), (Encoding) value, request.quality());
+            return request.withEncoding((Encoding) value);
         }
 
         @Override
@@ -111,7 +111,7 @@ public enum VariantArgument {
 
         @Override
         VariantRequest with(VariantRequest request, Object value) {
-            return new VariantRequest(request.scalex(), request.scaley(), request.encoding(), (Integer) value);
+            return request.withQuality((Integer) value);
         }
 
         /** The standard quality is implicit in a cache name, so names made before qualities existed still hit. */
@@ -119,7 +119,103 @@ public enum VariantArgument {
         public Optional<String> cacheSegment(VariantSpec spec) {
             return spec.explicitQuality() ? Optional.of("q-" + spec.quality()) : Optional.empty();
         }
+    },
+
+    FIT("fit", "F", "inside, cover, contain or fill: how the image meets a box of both dimensions", "inside") {
+        @Override
+        Object parse(String text) {
+            return Fit.parse(text);
+        }
+
+        @Override
+        public Object valueIn(VariantRequest request) {
+            return request.fit();
+        }
+
+        @Override
+        VariantRequest with(VariantRequest request, Object value) {
+            return request.withFit((Fit) value);
+        }
+
+        @Override
+        public String format(Object value) {
+            return ((Fit) value).argument();
+        }
+
+        /** Only a fit other than the default has a segment, so every name made before fits existed still hits. */
+        @Override
+        public Optional<String> cacheSegment(VariantSpec spec) {
+            return spec.fit() == Fit.INSIDE ? Optional.empty() : Optional.of("f-" + spec.fit().argument());
+        }
+    },
+
+    GRAVITY("gravity", "G", "what fit=cover keeps: center, north, ..., southwest, entropy, attention or fp:X,Y",
+            "center") {
+        @Override
+        Object parse(String text) {
+            return Gravity.parse(text);
+        }
+
+        @Override
+        public Object valueIn(VariantRequest request) {
+            return request.gravity();
+        }
+
+        @Override
+        VariantRequest with(VariantRequest request, Object value) {
+            return request.withGravity((Gravity) value);
+        }
+
+        @Override
+        public String format(Object value) {
+            return ((Gravity) value).argument();
+        }
+
+        @Override
+        public Optional<String> cacheSegment(VariantSpec spec) {
+            return spec.gravity().equals(Gravity.CENTER) ? Optional.empty()
+                    : Optional.of("g-" + spec.gravity().segment());
+        }
+    },
+
+    DPR("dpr", "R", "device pixel ratio from 1 to 4, multiplies scalex and scaley", "1") {
+        @Override
+        Object parse(String text) {
+            String value = text.strip();
+            if (!RATIO.matcher(value).matches()) {
+                throw ImageFactoryException.invalidArgument(argument(), text, DPR_EXPECTED);
+            }
+            double ratio = Double.parseDouble(value);
+            if (ratio < 1 || ratio > MAX_DPR) {
+                throw ImageFactoryException.invalidArgument(argument(), text, DPR_EXPECTED);
+            }
+            return ratio;
+        }
+
+        @Override
+        public Object valueIn(VariantRequest request) {
+            return request.dpr();
+        }
+
+        @Override
+        VariantRequest with(VariantRequest request, Object value) {
+            return request.withDpr((Double) value);
+        }
+
+        @Override
+        public String format(Object value) {
+            return new BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
+        }
+
+        /** The ratio is already multiplied into the box's segments. */
+        @Override
+        public Optional<String> cacheSegment(VariantSpec spec) {
+            return Optional.empty();
+        }
     };
+
+    static final double MAX_DPR = 4;
+    static final String DPR_EXPECTED = "a ratio from 1 to 4 with at most 2 decimals, such as 2 or 1.5";
 
     static final String QUALITY_EXPECTED = "a whole number from 1 to 100";
     static final String DIMENSION_EXPECTED = "a positive number of pixels";
@@ -127,6 +223,7 @@ public enum VariantArgument {
     /** Plain decimal only: no sign, exponent, hex, NaN or Infinity, and short enough to never be a DoS. */
     private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,12}(\\.[0-9]{1,12})?");
     private static final Pattern INTEGER = Pattern.compile("[0-9]{1,3}");
+    private static final Pattern RATIO = Pattern.compile("[0-9](\\.[0-9]{1,2})?");
     private static final List<VariantArgument> ALL = List.of(values());
 
     private final String argument;

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,18 +38,34 @@ public record VariantManifest(List<VariantRequest> variants, List<String> files)
         files = List.copyOf(files);
     }
 
-    /** The widths the configuration names: the size ladder's x steps. */
+    /** The widths the configuration names, device pixel ratios multiplied in: the size ladder's x steps. */
     public Set<Integer> widths() {
         Set<Integer> widths = new TreeSet<>();
-        variants.stream().filter(v -> v.scalex() != null).forEach(v -> widths.add(v.scalex()));
+        variants.stream().map(VariantRequest::atDevicePixels).filter(v -> v.scalex() != null)
+                .forEach(v -> widths.add(v.scalex()));
         return widths;
     }
 
-    /** The heights the configuration names: the size ladder's y steps. */
+    /** The heights the configuration names, device pixel ratios multiplied in: the size ladder's y steps. */
     public Set<Integer> heights() {
         Set<Integer> heights = new TreeSet<>();
-        variants.stream().filter(v -> v.scaley() != null).forEach(v -> heights.add(v.scaley()));
+        variants.stream().map(VariantRequest::atDevicePixels).filter(v -> v.scaley() != null)
+                .forEach(v -> heights.add(v.scaley()));
         return heights;
+    }
+
+    /** The fits the configuration names explicitly. */
+    public Set<Fit> fits() {
+        Set<Fit> fits = new TreeSet<>();
+        variants.stream().filter(v -> v.fit() != null).forEach(v -> fits.add(v.fit()));
+        return fits;
+    }
+
+    /** The gravities the configuration names explicitly. */
+    public Set<Gravity> gravities() {
+        Set<Gravity> gravities = new LinkedHashSet<>();
+        variants.stream().filter(v -> v.gravity() != null).forEach(v -> gravities.add(v.gravity()));
+        return gravities;
     }
 
     /** The qualities the configuration names explicitly: the quality ladder's steps besides the default. */

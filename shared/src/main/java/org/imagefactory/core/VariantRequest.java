@@ -15,10 +15,16 @@ import java.util.TreeMap;
  * VariantRequest thumbnail = VariantRequest.of(Map.of("scalex", "320", "encoding", "webp"));
  * }</pre>
  */
-public record VariantRequest(Integer scalex, Integer scaley, Encoding encoding, Integer quality) {
+public record VariantRequest(Integer scalex, Integer scaley, Encoding encoding, Integer quality, Fit fit,
+        Gravity gravity, Double dpr) {
 
     /** The request for the source as it is: no argument given. */
-    public static final VariantRequest ORIGINAL = new VariantRequest(null, null, null, null);
+    public static final VariantRequest ORIGINAL = new VariantRequest(null, null, null, null, null, null, null);
+
+    /** A request for a box, an encoding and a quality, fitted {@link Fit#INSIDE}: the original route's arguments. */
+    public VariantRequest(Integer scalex, Integer scaley, Encoding encoding, Integer quality) {
+        this(scalex, scaley, encoding, quality, null, null, null);
+    }
 
     public VariantRequest {
         if (scalex != null && scalex <= 0) {
@@ -33,6 +39,53 @@ public record VariantRequest(Integer scalex, Integer scaley, Encoding encoding, 
             throw ImageFactoryException.invalidArgument(VariantArgument.QUALITY.argument(), quality.toString(),
                     VariantArgument.QUALITY_EXPECTED);
         }
+        if (dpr != null && !(dpr >= 1 && dpr <= VariantArgument.MAX_DPR)) {
+            throw ImageFactoryException.invalidArgument(VariantArgument.DPR.argument(), dpr.toString(),
+                    VariantArgument.DPR_EXPECTED);
+        }
+    }
+
+    public VariantRequest withScalex(Integer value) {
+        return new VariantRequest(value, scaley, encoding, quality, fit, gravity, dpr);
+    }
+
+    public VariantRequest withScaley(Integer value) {
+        return new VariantRequest(scalex, value, encoding, quality, fit, gravity, dpr);
+    }
+
+    public VariantRequest withEncoding(Encoding value) {
+        return new VariantRequest(scalex, scaley, value, quality, fit, gravity, dpr);
+    }
+
+    public VariantRequest withQuality(Integer value) {
+        return new VariantRequest(scalex, scaley, encoding, value, fit, gravity, dpr);
+    }
+
+    public VariantRequest withFit(Fit value) {
+        return new VariantRequest(scalex, scaley, encoding, quality, value, gravity, dpr);
+    }
+
+    public VariantRequest withGravity(Gravity value) {
+        return new VariantRequest(scalex, scaley, encoding, quality, fit, value, dpr);
+    }
+
+    public VariantRequest withDpr(Double value) {
+        return new VariantRequest(scalex, scaley, encoding, quality, fit, gravity, value);
+    }
+
+    /**
+     * The request with its device pixel ratio multiplied into the box, rounded to the nearest pixel: the box the
+     * size ladder and the source's size then apply to. Itself when there is no {@code dpr}.
+     */
+    public VariantRequest atDevicePixels() {
+        if (dpr == null) {
+            return this;
+        }
+        return new VariantRequest(times(scalex, dpr), times(scaley, dpr), encoding, quality, fit, gravity, null);
+    }
+
+    private static Integer times(Integer dimension, double ratio) {
+        return dimension == null ? null : (int) Math.min(Integer.MAX_VALUE, Math.round(dimension * ratio));
     }
 
     /**

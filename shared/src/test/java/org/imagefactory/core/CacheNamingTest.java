@@ -42,6 +42,19 @@ class CacheNamingTest {
         "cat.jpg        | scalex=0400                                    | cat.jpg/x-400-y-3000-cat.jpeg",
         "my.cat.photo.jpg | scalex=100                                   | my.cat.photo.jpg/x-100-y-3000-my.cat.photo.jpeg",
         "noext          | scalex=100                                     | noext/x-100-y-3000-noext.jpeg",
+        "cat.jpg        | scalex=300&scaley=300&fit=cover&gravity=attention | cat.jpg/x-300-y-300-f-cover-g-attention-cat.jpeg",
+        "cat.jpg        | scalex=300&scaley=300&fit=cover                | cat.jpg/x-300-y-300-f-cover-cat.jpeg",
+        "cat.jpg        | scalex=300&scaley=300&fit=cover&gravity=center | cat.jpg/x-300-y-300-f-cover-cat.jpeg",
+        "cat.jpg        | scalex=300&scaley=300&fit=cover&gravity=fp:0.25,1.0 | cat.jpg/x-300-y-300-f-cover-g-fp-0.25-1-cat.jpeg",
+        "cat.jpg        | scalex=300&scaley=300&quality=60&fit=contain   | cat.jpg/x-300-y-300-q-60-f-contain-cat.jpeg",
+        "cat.jpg        | scalex=300&scaley=300&fit=fill&gravity=north   | cat.jpg/x-300-y-300-f-fill-cat.jpeg",
+        "cat.jpg        | scalex=300&scaley=300&fit=inside&gravity=north | cat.jpg/x-300-y-300-cat.jpeg",
+        "cat.jpg        | scalex=300&fit=cover&gravity=north             | cat.jpg/x-300-y-3000-cat.jpeg",
+        "cat.jpg        | scalex=300&scaley=300&fit=cover&dpr=2          | cat.jpg/x-600-y-600-f-cover-cat.jpeg",
+        "cat.jpg        | scalex=3000&scaley=3000&fit=cover&dpr=2        | cat.jpg/x-3000-y-3000-f-cover-cat.jpeg",
+        "cat.jpg        | scalex=8000&scaley=4000&fit=cover              | cat.jpg/x-4000-y-2000-f-cover-cat.jpeg",
+        "cat.jpg        | scalex=8000&scaley=8000&fit=contain            | cat.jpg/x-4000-y-4000-f-contain-cat.jpeg",
+        "cat.jpg        | scalex=200&dpr=1                               | cat.jpg/x-200-y-3000-cat.jpeg",
     })
     void namesAVariant(String source, String query, String expected) {
         assertThat(path(source, PHOTO, query)).isEqualTo(expected);
@@ -109,6 +122,9 @@ class CacheNamingTest {
         "cat.jpg          | scalex=400&scaley=300",
         "cat.jpg          | scalex=400&quality=70&encoding=webp",
         "my.holiday.png   | scalex=10&encoding=bmp",
+        "cat.jpg          | scalex=400&scaley=300&quality=70&fit=cover&gravity=fp:0.333,1",
+        "f-cover-cat.jpg  | scalex=400&scaley=300&fit=cover&gravity=southwest",
+        "cat.jpg          | scalex=400&scaley=300&fit=contain",
     })
     void whatVariantPathNamesIsRecognisedAsAVariant(String source, String query) {
         String[] parts = path(source, PHOTO, query).split("/");
@@ -125,6 +141,10 @@ class CacheNamingTest {
         "cat.jpg   | notes.txt",
         "photos    | x-400-y-300-photos.jpeg",
         "cat.jpg   | .x-400-y-300-cat.jpeg.123.tmp",
+        "cat.jpg   | x-400-y-300-f-inside-cat.jpeg",
+        "cat.jpg   | x-400-y-300-g-fp-2-0-cat.jpeg",
+        "cat.jpg   | x-400-y-300-g-north-f-cover-cat.jpeg",
+        "cat.jpg   | x-400-y-300-cat.JPEG",
     })
     void anyOtherFileIsNotAVariant(String folder, String file) {
         assertThat(CacheNaming.isVariantFileName(folder, file)).isFalse();

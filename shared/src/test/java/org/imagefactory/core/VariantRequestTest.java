@@ -122,7 +122,8 @@ class VariantRequestTest {
 
     @ParameterizedTest(name = "''{0}''")
     @ValueSource(strings = {"scalex=320", "scalex=320&scaley=240&encoding=webp&quality=70", "encoding=png",
-        "scaley=1&quality=100", ""})
+        "scaley=1&quality=100", "", "scalex=300&scaley=300&fit=cover&gravity=attention&dpr=2",
+        "scalex=1&scaley=1&fit=contain&dpr=1.25", "fit=fill", "gravity=fp:0.3,0.75", "gravity=southeast"})
     void queryStringRoundTrips(String query) {
         VariantRequest request = VariantRequest.fromQueryString(query);
 
@@ -133,6 +134,17 @@ class VariantRequestTest {
     void queryStringIsCanonical() {
         assertThat(VariantRequest.fromQueryString("quality=70&encoding=JPG&scaley=300.5&scalex=400").toQueryString())
                 .isEqualTo("scalex=400&scaley=301&encoding=jpeg&quality=70");
+        assertThat(VariantRequest.fromQueryString("dpr=2.50&gravity=FP:0.50,1.000&fit=Cover&scalex=10")
+                .toQueryString()).isEqualTo("scalex=10&fit=cover&gravity=fp:0.5,1&dpr=2.5");
+    }
+
+    @Test
+    void theDevicePixelRatioIsMultipliedIntoTheBoxRoundedToThePixel() {
+        VariantRequest request = VariantRequest.fromQueryString("scalex=333&scaley=101&dpr=1.5").atDevicePixels();
+
+        assertThat(request.scalex()).isEqualTo(500);
+        assertThat(request.scaley()).isEqualTo(152);
+        assertThat(request.dpr()).isNull();
     }
 
     @Test

@@ -11,10 +11,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.logging.Level;
 import java.util.stream.Collectors;
+
 import org.assertj.core.api.SoftAssertions;
 import org.imagefactory.core.SourceInfo;
 import org.junit.jupiter.api.AfterAll;
@@ -79,6 +80,39 @@ class BrowserIT {
                     .as("the script asks for the slot's width").contains("scalex=" + picture.neededWidth()));
         }
         assertWiderWindowGetsWiderVariants(phone, desktop);
+    }
+
+    /** Both grids of square cards: every card a 320 × 320 file the plugin made, the two gravities cropping apart. */
+    @Test
+    void theCardGridsShowEveryPhotoAsAPregeneratedSquare() {
+        PageVisit visit = visit("cards.html", DESKTOP);
+        SoftAssertions softly = new SoftAssertions();
+        softly.assertThat(visit.failedRequests()).as(visit + ": failed requests").isEmpty();
+        softly.assertThat(visit.consoleErrors()).as(visit + ": console errors").isEmpty();
+        softly.assertThat(visit.pictures()).as(visit + ": cards").hasSize(20);
+        Map<String, byte[]> attention = new java.util.HashMap<>();
+        int cropsThatDiffer = 0;
+        for (PictureOnPage card : visit.pictures()) {
+            int side = (int) Math.round(320 * card.devicePixelRatio());
+            softly.assertThat(card.naturalWidth() + "x" + card.naturalHeight()).as(card.currentSrc())
+                    .isEqualTo(side + "x" + side);
+            softly.assertThat(card.served()).as(card.currentSrc()).isEqualTo("served 320 × 320 JPEG, "
+                    + bytes(card) + ", pregenerated");
+            byte[] file = Http.get(URI.create(card.currentSrc())).body();
+            if (card.currentSrc().contains("gravity=attention")) {
+                attention.put(card.path(), file);
+            } else if (!java.util.Arrays.equals(file, attention.get(card.path()))) {
+                cropsThatDiffer++;
+            }
+        }
+        softly.assertThat(cropsThatDiffer).as("photos that attention crops elsewhere than the middle")
+                .isGreaterThanOrEqualTo(5);
+        softly.assertAll();
+    }
+
+    private static String bytes(PictureOnPage card) {
+        int length = Http.get(URI.create(card.currentSrc())).body().length;
+        return length < 1024 ? length + " B" : Math.round(length / 1024.0) + " KB";
     }
 
     private PageVisit visit(String page, int width) {

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+
 import org.assertj.core.api.SoftAssertions;
 import org.imagefactory.core.CacheNaming;
 import org.imagefactory.core.SourceInfo;
@@ -51,7 +52,8 @@ abstract class SiteContract {
 
     @Test
     void servesThePagesAndTheirAssets() {
-        for (String page : List.of("", "index.html", "lazy.html", "site.css", "lazy.js", "served.js")) {
+        for (String page : List.of("", "index.html", "lazy.html", "cards.html", "site.css", "lazy.js",
+                "served.js")) {
             HttpResponse<byte[]> response = Http.get(server.resolve(page));
             assertThat(response.statusCode()).as(Http.describe(response)).isEqualTo(200);
         }

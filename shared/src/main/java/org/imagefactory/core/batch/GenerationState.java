@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 
 import org.imagefactory.core.AtomicFiles;
 import org.imagefactory.core.Encoding;
+import org.imagefactory.core.Fit;
+import org.imagefactory.core.Gravity;
 import org.imagefactory.core.ImageFactoryException;
 import org.imagefactory.core.SourcePath;
 import org.imagefactory.core.VariantRequest;
@@ -132,11 +134,14 @@ public final class GenerationState {
                     continue;
                 }
                 String[] fields = line.split("\t", -1);
-                if (fields.length != 10) {
+                // Ten fields before fit and gravity existed: those entries were all fitted inside, centred.
+                if (fields.length != 10 && fields.length != 12) {
                     return EMPTY;
                 }
                 VariantSpec spec = new VariantSpec(Integer.parseInt(fields[6]), Integer.parseInt(fields[7]),
-                        Encoding.parse(fields[8]), Integer.parseInt(fields[9]));
+                        Encoding.parse(fields[8]), Integer.parseInt(fields[9]),
+                        fields.length == 10 ? Fit.INSIDE : Fit.parse(fields[10]),
+                        fields.length == 10 ? Gravity.CENTER : Gravity.parse(fields[11]));
                 read.add(new Entry(fields[0], fields[1], fields[2], Long.parseLong(fields[3]), Long.parseLong(fields[4]),
                         fields[5].equals(NO_VERSION) ? null : fields[5], spec));
             } catch (IllegalArgumentException | ImageFactoryException e) {
@@ -154,7 +159,8 @@ public final class GenerationState {
                     .append(e.sourceSize()).append('\t').append(e.sourceModified()).append('\t')
                     .append(e.sourceVersion() == null ? NO_VERSION : e.sourceVersion()).append('\t')
                     .append(e.spec().width()).append('\t').append(e.spec().height()).append('\t')
-                    .append(e.spec().encoding().argument()).append('\t').append(e.spec().quality()).append('\n');
+                    .append(e.spec().encoding().argument()).append('\t').append(e.spec().quality()).append('\t')
+                    .append(e.spec().fit().argument()).append('\t').append(e.spec().gravity().argument()).append('\n');
         }
         AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
     }

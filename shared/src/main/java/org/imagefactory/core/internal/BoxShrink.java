@@ -3,7 +3,7 @@ package org.imagefactory.core.internal;
 import java.util.Arrays;
 
 /**
- * Rows of a packed {@code int} image, premultiplied when it has alpha and averaged over boxes of whole factors,
+ * Rows of a window of a packed {@code int} image (all of it, or the part a crop keeps), premultiplied when it has alpha and averaged over boxes of whole factors,
  * delivered as planes: red, green, blue, then alpha. Each source row is read once. Every per-channel loop
  * indexes all its arrays by the same {@code x} from 0: C2 vectorizes such loops, but not ones whose loads and
  * stores sit at different offsets, so a source row is first copied out of the image.
@@ -21,6 +21,9 @@ final class BoxShrink {
     private static final int RECIPROCAL_SHIFT = 23;
 
     private final int[] src;
+    private final int stride;
+    private final int left;
+    private final int top;
     private final int srcWidth;
     private final int factorX;
     private final int factorY;
@@ -30,8 +33,17 @@ final class BoxShrink {
     private final int[][] sums;
     private final int[][] scratch;
 
-    BoxShrink(int[] src, int srcWidth, int factorX, int factorY, boolean alpha) {
+    /**
+     * @param stride   the image's width: how far apart its rows are in {@code src}
+     * @param left     the window's first column
+     * @param top      the window's first row
+     * @param srcWidth the window's width
+     */
+    BoxShrink(int[] src, int stride, int left, int top, int srcWidth, int factorX, int factorY, boolean alpha) {
         this.src = src;
+        this.stride = stride;
+        this.left = left;
+        this.top = top;
         this.srcWidth = srcWidth;
         this.factorX = factorX;
         this.factorY = factorY;
@@ -100,7 +112,7 @@ final class BoxShrink {
     private void unpack(int y, int[][] out) {
         int n = srcWidth;
         int[] p = line;
-        System.arraycopy(src, y * n, p, 0, n);
+        System.arraycopy(src, (top + y) * stride + left, p, 0, n);
         int[] r = out[0];
         int[] g = out[1];
         int[] b = out[2];

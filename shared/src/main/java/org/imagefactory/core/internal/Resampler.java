@@ -34,16 +34,25 @@ public final class Resampler {
     }
 
     public static BufferedImage resize(BufferedImage image, int width, int height) {
-        int sw = image.getWidth();
-        int sh = image.getHeight();
-        if (sw == width && sh == height) {
+        return resize(image, new Window(0, 0, image.getWidth(), image.getHeight()), width, height);
+    }
+
+    /**
+     * Resizes the part of {@code image} inside {@code window} to {@code width} × {@code height}, reading no pixel
+     * outside it: a crop costs what resizing the window alone would, and copies nothing first.
+     */
+    public static BufferedImage resize(BufferedImage image, Window window, int width, int height) {
+        int sw = window.width();
+        int sh = window.height();
+        boolean whole = sw == image.getWidth() && sh == image.getHeight();
+        if (whole && sw == width && sh == height) {
             return image;
         }
         boolean alpha = image.getType() == BufferedImage.TYPE_INT_ARGB;
         int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
         int boxX = Math.max(1, (int) Math.floor((double) sw / width / GAP));
         int boxY = Math.max(1, (int) Math.floor((double) sh / height / GAP));
-        BoxShrink rows = new BoxShrink(pixels, sw, boxX, boxY, alpha);
+        BoxShrink rows = new BoxShrink(pixels, image.getWidth(), window.left(), window.top(), sw, boxX, boxY, alpha);
         BufferedImage out = new BufferedImage(width, height, image.getType());
         int[] dst = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
         filter(rows, sh / boxY, width, height, alpha, dst);
