@@ -49,3 +49,6 @@ printf '  imagefactory cover+attention %5d ms = %.2fx its inside (%d ms), %.2fx 
   "$(m imagefactory-inside-300)" "$(echo "$(m imagefactory-attention-300x300) $(m vips-attention-300x300)" | awk '{print $1/$2}')" \
   "$(m vips-attention-300x300)" "$(m vips-inside-300)"
 java -cp "$cli:$root/bench/target/classes" org.imagefactory.bench.CropBenchmark "$big" 7
+echo
+echo "# smart gravities: a corpus photo pasted in a corner, cropped to the largest square (docs/DECISIONS.md)"
+java -cp "$cli:$root/bench/target/classes" org.imagefactory.core.internal.SmartCropEvaluation "$corpus" | tail -3
