@@ -87,8 +87,8 @@ final class SettingsReader {
     }
 
     /**
-     * A list of argument values, each read by {@code parse}, separated by commas or spaces; a comma followed by a
-     * digit belongs to the value, as in the focal point {@code fp:0.3,0.7}.
+     * A list of argument values, each read by {@code parse}, separated by commas or spaces; a comma or a space
+     * followed by a digit belongs to the value, as in the focal point {@code fp:0.3,0.7} (or {@code fp:0.3, 0.7}).
      */
     <T> Set<T> choices(String name, Function<String, T> parse) {
         Set<T> choices = new LinkedHashSet<>();
@@ -96,7 +96,7 @@ final class SettingsReader {
         if (value == null) {
             return choices;
         }
-        for (String item : value.strip().split("\\s*,\\s*(?![0-9])|\\s+")) {
+        for (String item : value.strip().split("\\s*,(?!\\s*[0-9])\\s*|\\s+(?=[A-Za-z])")) {
             try {
                 choices.add(parse.apply(item));
             } catch (ImageFactoryException e) {

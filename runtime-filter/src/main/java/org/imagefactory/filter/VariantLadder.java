@@ -82,8 +82,11 @@ final class VariantLadder {
                     .withQuality(qualities.snap(request.quality()))
                     .withGravity(request.gravity() == null ? null : request.gravity().snapped(FOCAL_POINT_STEP));
             case STRICT -> {
-                check(VariantArgument.FIT.argument(), request.fit(), fits);
-                check(VariantArgument.GRAVITY.argument(), request.gravity(), gravities);
+                // Only what changes the picture is checked: a fit needs both dimensions, a gravity fit=cover.
+                boolean box = request.scalex() != null && request.scaley() != null;
+                check(VariantArgument.FIT.argument(), box ? request.fit() : null, fits);
+                check(VariantArgument.GRAVITY.argument(), box && request.fit() == Fit.COVER ? request.gravity()
+                        : null, gravities);
                 sizes.check(VariantArgument.SCALEX.argument(), request.scalex());
                 sizes.check(VariantArgument.SCALEY.argument(), request.scaley());
                 // A quality changes nothing in a lossless encoding (and names no other file), so it is let be.

@@ -74,7 +74,7 @@ final class VariantLookup {
      */
     VariantReply find(Source source, VariantRequest allowed) throws IOException {
         SourceInfo info = probe(source);
-        VariantSpec spec = pipeline.normalize(allowed, info);
+        VariantSpec spec = normalize(source, allowed, info);
         VariantKey key = new VariantKey(source.path(), spec);
         Optional<Payload> built = pregenerated.find(key, source, hashes);
         if (built.isPresent()) {
@@ -115,6 +115,14 @@ final class VariantLookup {
             return probes.probe(source);
         } catch (ImageFactoryException e) {
             statistics.refused.increment();
+            throw refusal(source, e);
+        }
+    }
+
+    private VariantSpec normalize(Source source, VariantRequest allowed, SourceInfo info) {
+        try {
+            return pipeline.normalize(allowed, info);
+        } catch (ImageFactoryException e) {
             throw refusal(source, e);
         }
     }

@@ -146,6 +146,7 @@ public abstract class FilterContract {
             dpr=5                 | dpr
             dpr=0.5               | dpr
             dpr=2x                | dpr
+            scalex=2000000000&scaley=800&fit=contain&encoding=png | fit=contain
             """)
     void invalidArgumentsAreA400WithAOneLineReason(String query, String argument) {
         HttpResponse<byte[]> response = http.get("/any/picture/photos/cat.jpg?" + query);
@@ -415,6 +416,10 @@ public abstract class FilterContract {
         assertThat(http.get("/strict/img/photos/cat.jpg?scalex=100&scaley=100&fit=cover&gravity=fp:0.30,0.7")
                 .statusCode()).isEqualTo(200);
         assertThat(sites.strictCache.resolve("photos/cat.jpg/x-100-y-100-f-cover-g-fp-0.3-0.7-cat.jpeg")).exists();
+        assertThat(http.get("/strict/img/photos/cat.jpg?scalex=100&scaley=100&fit=inside&gravity=attention")
+                .statusCode()).as("a gravity that changes nothing is not checked").isEqualTo(200);
+        assertThat(http.get("/strict/img/photos/cat.jpg?scalex=100&fit=contain").statusCode())
+                .as("nor a fit without both dimensions").isEqualTo(200);
         HttpResponse<byte[]> fit = http.get("/strict/img/photos/cat.jpg?scalex=100&scaley=100&fit=contain");
         assertThat(fit.statusCode()).isEqualTo(400);
         assertThat(new String(fit.body(), StandardCharsets.UTF_8)).contains("fit=contain", "inside", "cover",

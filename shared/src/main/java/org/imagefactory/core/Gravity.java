@@ -52,10 +52,27 @@ public record Gravity(Kind kind, double x, double y) {
         }
     }
 
+    /**
+     * @throws ImageFactoryException for a focal point outside the picture
+     * @throws IllegalArgumentException for a side, corner or smart kind anchored elsewhere than its own anchor,
+     *                                  which its cache name could not tell from the real one
+     */
     public Gravity {
         if (!(x >= 0 && x <= 1 && y >= 0 && y <= 1)) {
             throw ImageFactoryException.invalidArgument("gravity", "fp:" + x + "," + y, EXPECTED);
         }
+        if (kind == Kind.FOCAL_POINT) {
+            // Names and URLs carry three decimals; a finer point would be written as another.
+            x = thousandths(x);
+            y = thousandths(y);
+        } else if (x != kind.x || y != kind.y) {
+            throw new IllegalArgumentException(kind.argument + " is anchored at " + kind.x + "," + kind.y
+                    + ", not " + x + "," + y + "; use a focal point");
+        }
+    }
+
+    private static double thousandths(double value) {
+        return BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_UP).doubleValue();
     }
 
     /** A focal point: the crop is centred on it as far as the picture allows. */
@@ -102,8 +119,7 @@ public record Gravity(Kind kind, double x, double y) {
     }
 
     private static double snap(double value, double step) {
-        return BigDecimal.valueOf(Math.round(value / step) * step).setScale(3, RoundingMode.HALF_UP)
-                .doubleValue();
+        return thousandths(Math.round(value / step) * step);
     }
 
     private static String plain(double value) {

@@ -48,9 +48,15 @@ public final class ResizePipeline {
         return ImageProbe.probe(source, options.maxSourcePixels());
     }
 
-    /** Fits a request to a probed source, with this pipeline's default quality. */
+    /**
+     * Fits a request to a probed source, with this pipeline's default quality.
+     *
+     * @throws ImageFactoryException for an output no encoder could write or larger than a source may be
+     */
     public VariantSpec normalize(VariantRequest request, SourceInfo source) {
-        return VariantSpec.normalize(request, source, options.defaultQuality());
+        VariantSpec spec = VariantSpec.normalize(request, source, options.defaultQuality());
+        checkEncodable(spec, spec.outputSize(source.width(), source.height()));
+        return spec;
     }
 
     /** Makes one variant of a probed source, taking as long as it takes. */
@@ -202,14 +208,24 @@ public final class ResizePipeline {
         }
     }
 
-    /** Refused before decoding: an encoder would fail only after all the work, and on every request again. */
-    private static void checkEncodable(VariantSpec spec, VariantSpec.Size size) {
+    /**
+     * Refused before decoding: an encoder would fail only after all the work, and on every request again. An
+     * output of more pixels than a source may have is refused too: only {@code fit=contain} can ask for one (a
+     * box padded far beyond the picture), and it would take the memory of a decompression bomb.
+     */
+    private void checkEncodable(VariantSpec spec, VariantSpec.Size size) {
         int limit = spec.encoding().maxDimension();
         if (size.width() > limit || size.height() > limit) {
             throw new ImageFactoryException(ImageFactoryException.Failure.INVALID_ARGUMENT,
                     "invalid size for encoding=" + spec.encoding().argument() + ": the image would be " + size
                             + ", over the format's limit of " + limit + " px a side; ask for a smaller scalex or"
                             + " scaley, or another encoding");
+        }
+        if ((long) size.width() * size.height() > options.maxSourcePixels()) {
+            throw new ImageFactoryException(ImageFactoryException.Failure.INVALID_ARGUMENT,
+                    "invalid size for fit=" + spec.fit().argument() + ": the image would be " + size + ", "
+                            + (long) size.width() * size.height() + " pixels, over the limit of "
+                            + options.maxSourcePixels() + " (maxSourcePixels); ask for a smaller scalex or scaley");
         }
     }
 

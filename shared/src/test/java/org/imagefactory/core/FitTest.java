@@ -1,6 +1,7 @@
 package org.imagefactory.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.imagefactory.core.Fixtures.assertColor;
 
 import java.awt.Color;
@@ -147,6 +148,20 @@ class FitTest {
             assertColor(padded, 230, 150, BLUE, 40);
             assertThat(Fixtures.alpha(padded, 150, 20)).isEqualTo(255);
         }
+    }
+
+    @Test
+    void aContainBoxPaddedPastTheSourcePixelLimitIsRefusedBeforeAnyWork() throws IOException {
+        Path source = jpeg(halves(600, 400), 1);
+        ResizePipeline pipeline = new ResizePipeline(PipelineOptions.DEFAULTS.withMaxSourcePixels(1_000_000));
+        SourceInfo info = pipeline.probe(source);
+
+        assertThatThrownBy(() -> pipeline.normalize(VariantRequest.fromQueryString(
+                "scalex=2000000000&scaley=400&fit=contain&encoding=png"), info))
+                .isInstanceOf(ImageFactoryException.class)
+                .hasMessageContaining("fit=contain").hasMessageContaining("maxSourcePixels");
+        assertThat(pipeline.normalize(VariantRequest.fromQueryString("scalex=2000&scaley=400&fit=contain"), info)
+                .width()).as("padded to 800 000 pixels, under the limit").isEqualTo(2000);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.imagefactory.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.Map;
@@ -136,6 +137,14 @@ class VariantRequestTest {
                 .isEqualTo("scalex=400&scaley=301&encoding=jpeg&quality=70");
         assertThat(VariantRequest.fromQueryString("dpr=2.50&gravity=FP:0.50,1.000&fit=Cover&scalex=10")
                 .toQueryString()).isEqualTo("scalex=10&fit=cover&gravity=fp:0.5,1&dpr=2.5");
+    }
+
+    @Test
+    void aGravityBuiltInCodeIsOneItsNameCanTell() {
+        assertThat(Gravity.focalPoint(0.1234, 0.5).argument()).isEqualTo("fp:0.123,0.5");
+        assertThat(Gravity.focalPoint(0.1234, 0.5)).isEqualTo(Gravity.parse("fp:0.123,0.5"));
+        assertThatThrownBy(() -> new Gravity(Gravity.Kind.NORTH, 0.3, 0.3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("focal point");
     }
 
     @Test
