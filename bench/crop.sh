@@ -10,15 +10,9 @@ corpus=${CORPUS:-$root/target/bench-corpus}
 big=$root/target/bench-24mp
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 
-need=()
-for pkg in lomiri-wallpapers lomiri-wallpapers-20.04 lomiri-wallpapers-16.04 ukui-wallpapers libvips-tools imagemagick; do
-  dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
-done
-if [ ${#need[@]} -gt 0 ]; then
-  apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
-[ -d "$corpus" ] && [ "$(ls "$corpus" | wc -l)" -ge 20 ] || bash "$shared/bench/corpus.sh" "$corpus" >/dev/null
+. "$root/bench/packages.sh"
+install_packages "${CORPUS_PACKAGES[@]}" libvips-tools imagemagick
+ensure_corpus "$corpus" "$shared"
 if [ "$(ls "$big" 2>/dev/null | wc -l)" -lt "$count" ]; then
   mkdir -p "$big"
   for f in $(ls "$corpus"/*.jpg | head -n "$count"); do

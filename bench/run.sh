@@ -10,16 +10,9 @@ shared=${SHARED_DIR:-$root/../shared}
 corpus=${CORPUS:-$root/target/bench-corpus}
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 
-# shared/bench/corpus.sh copies photos that Debian 12 ships in these packages, not in gnome-backgrounds.
-need=()
-for pkg in lomiri-wallpapers lomiri-wallpapers-20.04 lomiri-wallpapers-16.04 ukui-wallpapers libvips-tools imagemagick python3-pil; do
-  dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
-done
-if [ ${#need[@]} -gt 0 ]; then
-  apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
-[ -d "$corpus" ] && [ "$(ls "$corpus" | wc -l)" -ge 20 ] || bash "$shared/bench/corpus.sh" "$corpus" >/dev/null
+. "$root/bench/packages.sh"
+install_packages "${CORPUS_PACKAGES[@]}" libvips-tools imagemagick python3-pil
+ensure_corpus "$corpus" "$shared"
 
 (cd "$root" && mvn -B -q install -DskipTests -pl cli -am && mvn -B -q compile -pl bench)
 classpath="$root/cli/target/imagefactory-cli-0.1.0-SNAPSHOT.jar:$root/bench/target/classes"
