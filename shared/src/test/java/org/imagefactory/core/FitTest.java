@@ -151,6 +151,28 @@ class FitTest {
     }
 
     @Test
+    void containPadsAPictureWithTransparencyTransparentlyWhereTheEncodingKeepsIt() throws IOException {
+        BufferedImage badge = new BufferedImage(400, 200, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = badge.createGraphics();
+        g.setColor(RED);
+        g.fillOval(0, 0, 400, 200);
+        g.dispose();
+        Path source = Fixtures.write(badge, "png", dir.resolve("badge.png"));
+        Color background = new Color(0x20, 0xC0, 0x40);
+        ResizePipeline pipeline = new ResizePipeline(PipelineOptions.DEFAULTS.withBackground(background));
+
+        BufferedImage png = Fixtures.render(pipeline, source, "scalex=200&scaley=200&fit=contain").image();
+        BufferedImage jpeg = Fixtures.render(pipeline, source, "scalex=200&scaley=200&fit=contain&encoding=jpeg"
+                + "&quality=95").image();
+
+        assertThat(Fixtures.alpha(png, 100, 10)).as("padding of a PNG with alpha").isZero();
+        assertThat(Fixtures.alpha(png, 100, 100)).isEqualTo(255);
+        assertColor(jpeg, 100, 10, background, 12);
+        assertColor(jpeg, 2, 55, background, 12);
+        assertColor(jpeg, 100, 100, RED, 40);
+    }
+
+    @Test
     void aContainBoxPaddedPastTheSourcePixelLimitIsRefusedBeforeAnyWork() throws IOException {
         Path source = jpeg(halves(600, 400), 1);
         ResizePipeline pipeline = new ResizePipeline(PipelineOptions.DEFAULTS.withMaxSourcePixels(1_000_000));

@@ -45,7 +45,9 @@ public final class Framing {
             case INSIDE, FILL -> resize(decoded, new Window(0, 0, decoded.getWidth(), decoded.getHeight()), size,
                     source);
             case CONTAIN -> pad(resize(decoded, new Window(0, 0, decoded.getWidth(), decoded.getHeight()),
-                    spec.insideSize(source.width(), source.height()), source), size, background);
+                    spec.insideSize(source.width(), source.height()), source), size,
+                    decoded.getType() == BufferedImage.TYPE_INT_ARGB && spec.encoding().supportsAlpha() ? 0
+                            : 0xFF000000 | background.getRGB());
             case COVER -> resize(decoded, window(decoded, source, spec), size, source);
         };
     }
@@ -95,14 +97,17 @@ public final class Framing {
         return Math.max(0, Math.min(value, max));
     }
 
-    /** The picture centred on a box of the background colour. */
-    private static BufferedImage pad(BufferedImage picture, VariantSpec.Size box, Color background) {
+    /**
+     * The picture centred on a box of {@code fill}: the background colour, or transparent for a picture with
+     * transparency that stays transparent, so the padding looks like the picture's own background.
+     */
+    private static BufferedImage pad(BufferedImage picture, VariantSpec.Size box, int fill) {
         if (picture.getWidth() == box.width() && picture.getHeight() == box.height()) {
             return picture;
         }
         BufferedImage out = new BufferedImage(box.width(), box.height(), picture.getType());
         int[] dst = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
-        Arrays.fill(dst, 0xFF000000 | background.getRGB());
+        Arrays.fill(dst, fill);
         int[] src = ((DataBufferInt) picture.getRaster().getDataBuffer()).getData();
         int left = (box.width() - picture.getWidth()) / 2;
         int top = (box.height() - picture.getHeight()) / 2;
