@@ -37,6 +37,12 @@ final class SmartCrop {
 
     static final int ANALYSIS_SIZE = 256;
     static final double NEAR_BEST = 0.97;
+    /**
+     * Edge strength (summed Sobel on L, a and b of the averaged copy) below which a pixel is no edge: what smooth
+     * gradients and blur give, so a sky or an out-of-focus background never outweighs a subject. Chosen with
+     * {@code SmartCropEvaluation} over subject sizes and margins (docs/DECISIONS.md).
+     */
+    static final double EDGE_FLOOR = 80;
     private static final double[] LINEAR = new double[256];
 
     static {
@@ -72,9 +78,13 @@ final class SmartCrop {
             double[] salience = salience(map, across);
             start = best(sums(salience, length), salience, length);
         }
-        int position = (int) Math.round(start * factor + (length * factor - cropPixels) / 2.0);
-        int left = across ? clip(position, iw - cropWidth) : (iw - cropWidth) / 2;
-        int top = across ? (ih - cropHeight) / 2 : clip(position, ih - cropHeight);
+        int slack = across ? iw - cropWidth : ih - cropHeight;
+        int last = (across ? map.width : map.height) - length;
+        // A window against an edge of the map stays against that edge of the picture, whatever the rounding.
+        int position = start == 0 ? 0 : start == last ? slack
+                : clip((int) Math.round(start * factor + (length * factor - cropPixels) / 2.0), slack);
+        int left = across ? position : (iw - cropWidth) / 2;
+        int top = across ? (ih - cropHeight) / 2 : position;
         return new Window(left, top, cropWidth, cropHeight);
     }
 
@@ -133,8 +143,8 @@ final class SmartCrop {
         for (int y = 0; y < mh; y++) {
             for (int x = 0; x < mw; x++) {
                 int i = y * mw + x;
-                double score = sobel(map.lightness, mw, mh, x, y) + sobel(map.a, mw, mh, x, y)
-                        + sobel(map.b, mw, mh, x, y);
+                double score = Math.max(0, sobel(map.lightness, mw, mh, x, y) + sobel(map.a, mw, mh, x, y)
+                        + sobel(map.b, mw, mh, x, y) - EDGE_FLOOR);
                 double l = map.lightness[i];
                 double a = map.a[i];
                 double b = map.b[i];
@@ -227,8 +237,8 @@ final class SmartCrop {
 
     /** The picture averaged over {@code factor} × {@code factor} blocks, in CIELAB (D65). */
     private static final class LabMap {
-        /** ΔE per histogram bin: what is left of sensor noise after averaging stays in the first. */
-        static final float DIFFERENCE_STEP = 2;
+        /** ΔE per histogram bin: sensor noise left after averaging and smooth gradients stay in the first. */
+        static final float DIFFERENCE_STEP = 5;
         static final int DIFFERENCE_BINS = 64;
 
         final int width;
