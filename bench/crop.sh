@@ -44,5 +44,15 @@ printf '  imagefactory cover+attention %5d ms = %.2fx its inside (%d ms), %.2fx 
   "$(m vips-attention-300x300)" "$(m vips-inside-300)"
 java -cp "$cli:$root/bench/target/classes" org.imagefactory.bench.CropBenchmark "$big" 7
 echo
+echo "# quality: PSNR (dB) of our 300 x 300 center cover against vipsthumbnail --smartcrop centre"
+mkdir -p "$work/vc" "$work/oc"
+VIPS_CONCURRENCY=1 vipsthumbnail -s 300x300 --smartcrop centre -o "$work/vc/%s.png" "${files[@]}" 2>/dev/null
+java -jar "$cli" --threads 1 --out "$work/oc" --scalex 300 --scaley 300 --fit cover --encoding png "${files[@]}" >/dev/null
+for f in "$work"/vc/*.png; do
+  n=$(basename "$f" .png)
+  printf '  %-40s %s\n' "$n" "$(compare -metric PSNR "$f" "$work/oc/$n.jpg/x-300-y-300-f-cover-$n.png" null: 2>&1 || true)"
+done
+
+echo
 echo "# smart gravities: a corpus photo pasted in a corner, cropped to the largest square (docs/DECISIONS.md)"
 java -cp "$cli:$root/bench/target/classes" org.imagefactory.core.internal.SmartCropEvaluation "$corpus" | tail -3

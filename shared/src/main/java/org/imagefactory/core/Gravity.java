@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 public record Gravity(Kind kind, double x, double y) {
 
     public static final Gravity CENTER = new Gravity(Kind.CENTER, 0.5, 0.5);
-    public static final Gravity ENTROPY = new Gravity(Kind.ENTROPY, 0.5, 0.5);
     public static final Gravity ATTENTION = new Gravity(Kind.ATTENTION, 0.5, 0.5);
 
     static final String EXPECTED = "center, north, south, east, west, northeast, northwest, southeast, southwest,"

@@ -84,17 +84,13 @@ public final class Framing {
         int left;
         int top;
         if (gravity.kind() == Gravity.Kind.FOCAL_POINT) {
-            left = clip((int) Math.round(gravity.x() * shownWidth - width / 2.0), shownWidth - width);
-            top = clip((int) Math.round(gravity.y() * shownHeight - height / 2.0), shownHeight - height);
+            left = Window.clip((int) Math.round(gravity.x() * shownWidth - width / 2.0), shownWidth - width);
+            top = Window.clip((int) Math.round(gravity.y() * shownHeight - height / 2.0), shownHeight - height);
         } else {
             left = (int) Math.floor((shownWidth - width) * gravity.x());
             top = (int) Math.floor((shownHeight - height) * gravity.y());
         }
         return new Window(left, top, width, height).toStored(source.orientation(), storedWidth, storedHeight);
-    }
-
-    private static int clip(int value, int max) {
-        return Math.max(0, Math.min(value, max));
     }
 
     /**

@@ -82,14 +82,10 @@ final class SmartCrop {
         int last = (across ? map.width : map.height) - length;
         // A window against an edge of the map stays against that edge of the picture, whatever the rounding.
         int position = start == 0 ? 0 : start == last ? slack
-                : clip((int) Math.round(start * factor + (length * factor - cropPixels) / 2.0), slack);
+                : Window.clip((int) Math.round(start * factor + (length * factor - cropPixels) / 2.0), slack);
         int left = across ? position : (iw - cropWidth) / 2;
         int top = across ? (ih - cropHeight) / 2 : position;
         return new Window(left, top, cropWidth, cropHeight);
-    }
-
-    private static int clip(int value, int max) {
-        return Math.max(0, Math.min(value, max));
     }
 
     /**

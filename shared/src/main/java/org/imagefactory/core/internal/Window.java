@@ -16,6 +16,11 @@ public record Window(int left, int top, int width, int height) {
         }
     }
 
+    /** {@code value} held to {@code 0..max}: where a window of some size may start when {@code max} is the slack. */
+    static int clip(int value, int max) {
+        return Math.max(0, Math.min(value, max));
+    }
+
     /**
      * This window, given in the coordinates of the picture as displayed, in the coordinates of the stored image
      * that EXIF {@code orientation} turns into that picture; {@code storedWidth} × {@code storedHeight} is the
